@@ -1,0 +1,81 @@
+/**
+ * Starts the real browser-mode server on a demo workspace written by the real CLI, once per
+ * test worker, and gives tests its URL plus what `atlas info --json` says about the same file.
+ */
+import { test as base } from '@playwright/test';
+import { spawn, execFileSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const atlasBin = path.join(repoRoot, 'main/cli/atlas.mjs');
+
+export interface InfoJson {
+  workspace: string;
+  counts: Record<string, number>;
+  orderDateRange: { from: string; to: string } | null;
+  totalRevenue: number;
+}
+
+export interface AtlasServer {
+  url: string;
+  workspace: string;
+  dataDir: string;
+  info: InfoJson;
+}
+
+export function runAtlas(args: string[], env: NodeJS.ProcessEnv = {}): string {
+  return execFileSync(process.execPath, [atlasBin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+async function startServer(dataDir: string, workspace: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [atlasBin, 'web', '--port', '0', '--data-dir', dataDir, '--workspace', workspace], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return { url, child };
+}
+
+export const test = base.extend<object, { atlas: AtlasServer }>({
+  atlas: [
+    async ({}, use) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-e2e-'));
+      const workspace = path.join(dir, 'demo.atlas');
+      runAtlas(['demo', '--out', workspace]);
+      const info = JSON.parse(runAtlas(['info', workspace, '--json'])) as InfoJson;
+      const dataDir = path.join(dir, 'data');
+      const { url, child } = await startServer(dataDir, workspace);
+      await use({ url, workspace, dataDir, info });
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+});
+
+export { expect } from '@playwright/test';
+
+/** Screenshots that people look at: kept under e2e-artifacts/ as well as in the test output. */
+export function artifactPath(name: string): string {
+  const dir = path.join(repoRoot, 'e2e-artifacts');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}

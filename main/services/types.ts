@@ -1,0 +1,34 @@
+import type { AtlasApi, AtlasEvent, FilePurpose } from '../../shared/api/contract.ts';
+
+/** What differs between the desktop app and the browser-mode server. */
+export interface HostCapabilities {
+  mode: 'electron' | 'browser';
+  nativeDialogs: boolean;
+  /** Native file dialog; resolve null when the user cancels. Browser mode never calls it. */
+  chooseFile(purpose: FilePurpose, suggestedDir: string): Promise<string | null>;
+}
+
+export interface ServicesOptions {
+  /** Folder for settings.json, the demo workspace and default new workspaces. */
+  dataDir: string;
+  host: HostCapabilities;
+  systemLocale: string;
+  version: string;
+  /** Open this workspace at start instead of the last one (CLI flag, tests). */
+  initialWorkspace?: string;
+  /** Override the worker bundle (tests); defaults to out/main/worker.mjs. */
+  workerUrl?: URL;
+  /** Milliseconds of quiet after a change before autosave writes the file. */
+  autosaveDelayMs?: number;
+}
+
+/** The single implementation of the API contract, shared by every transport. */
+export interface AtlasServices {
+  api: AtlasApi;
+  /** Pushed events (progress, job finished, workspace changed); returns unsubscribe. */
+  onEvent(listener: (event: AtlasEvent) => void): () => void;
+  /** Opens the initial workspace (last used, or the demo on first start). */
+  start(): Promise<void>;
+  /** Writes pending changes and stops the worker. */
+  dispose(): Promise<void>;
+}

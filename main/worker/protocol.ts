@@ -1,0 +1,42 @@
+/**
+ * Messages across the worker boundary: a discriminated union with sequence numbers.
+ * Errors travel as data; progress is tagged with the caller's job id.
+ */
+import type { AtlasErrorData } from '../../shared/api/errors.ts';
+import type { Overview } from '../../shared/overview/overview.ts';
+
+export interface WorkspaceState {
+  path: string;
+  schemaVersion: number;
+  isDemo: boolean;
+  dirty: boolean;
+  /** Migrations applied while opening (the file on disk is older until saved). */
+  migrated: number;
+}
+
+export interface WorkerSpec {
+  /** Creates a new workspace at path (the demo data when demo is true) and saves it. */
+  create: { params: { path: string; demo: boolean; seed?: number }; result: WorkspaceState };
+  open: { params: { path: string }; result: WorkspaceState };
+  /** Saves to path (save as) or to the current file. */
+  save: { params: { path?: string }; result: WorkspaceState };
+  close: { params: undefined; result: null };
+  state: { params: undefined; result: WorkspaceState | null };
+  overview: { params: undefined; result: Overview };
+  /** Test hook: a cancellable job that only counts, to exercise progress and cancel. */
+  count: { params: { to: number; stepMs: number }; result: number };
+}
+
+export type WorkerOp = keyof WorkerSpec;
+export type WorkerParams<K extends WorkerOp> = WorkerSpec[K]['params'];
+export type WorkerResult<K extends WorkerOp> = WorkerSpec[K]['result'];
+
+export type ToWorker =
+  | { type: 'call'; seq: number; op: WorkerOp; params: unknown; jobId: string | null }
+  | { type: 'cancel'; jobId: string };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'result'; seq: number; ok: true; value: unknown }
+  | { type: 'result'; seq: number; ok: false; error: AtlasErrorData }
+  | { type: 'progress'; jobId: string; phase: string; done: number; total: number };

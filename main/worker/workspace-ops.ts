@@ -1,0 +1,119 @@
+/**
+ * The worker's operations over the one open workspace. Only the worker holds the database;
+ * everything the services know about the workspace comes from these results.
+ */
+import path from 'node:path';
+import { AtlasError } from '../../shared/api/errors.ts';
+import { generateDemo } from '../../shared/demo/index.ts';
+import type { Db } from './data/db.ts';
+import { insertDataset } from './data/insert-dataset.ts';
+import { queryOverview } from './data/overview-query.ts';
+import { schemaVersion } from './data/schema.ts';
+import { createWorkspaceDb, openWorkspaceFile, saveWorkspaceFile } from './data/workspace-file.ts';
+import type { JobContext } from './job-context.ts';
+import type { WorkerOp, WorkerParams, WorkerResult, WorkspaceState } from './protocol.ts';
+
+interface Open {
+  db: Db;
+  path: string;
+  isDemo: boolean;
+  dirty: boolean;
+  migrated: number;
+}
+
+export type WorkerHandlers = {
+  [K in WorkerOp]: (params: WorkerParams<K>, ctx: JobContext) => Promise<WorkerResult<K>>;
+};
+
+export function createWorkspaceOps(createdBy: string): WorkerHandlers {
+  let current: Open | null = null;
+
+  const state = (open: Open): WorkspaceState => ({
+    path: open.path,
+    schemaVersion: schemaVersion(open.db),
+    isDemo: open.isDemo,
+    dirty: open.dirty,
+    migrated: open.migrated,
+  });
+
+  const requireOpen = (): Open => {
+    if (!current) throw new AtlasError('NO_WORKSPACE', 'No workspace is open');
+    return current;
+  };
+
+  /** Replaces the open workspace only once the new one is complete. */
+  const swapIn = (next: Open): WorkspaceState => {
+    current?.db.close();
+    current = next;
+    return state(next);
+  };
+
+  return {
+    async create({ path: file, demo, seed }, ctx) {
+      const target = path.resolve(file);
+      const db = await createWorkspaceDb(createdBy);
+      try {
+        if (demo) {
+          ctx.progress('demo.generate', 0, 1);
+          const dataset = generateDemo({
+            ...(seed === undefined ? {} : { seed }),
+            onProgress: (phase, done, total) => ctx.progress(`demo.${phase}`, done, total),
+          });
+          await ctx.checkpoint();
+          await insertDataset(db, dataset, ctx);
+          db.run("INSERT INTO meta (key, value) VALUES ('demo', '1')");
+        }
+        ctx.progress('workspace.save', 0, 1);
+        await ctx.checkpoint();
+        saveWorkspaceFile(db, target);
+        ctx.progress('workspace.save', 1, 1);
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+      return swapIn({ db, path: target, isDemo: demo, dirty: false, migrated: 0 });
+    },
+
+    async open({ path: file }, ctx) {
+      const target = path.resolve(file);
+      ctx.progress('workspace.open', 0, 1);
+      const { db, migrated } = await openWorkspaceFile(target);
+      const isDemo = db.value("SELECT value FROM meta WHERE key = 'demo'") === '1';
+      ctx.progress('workspace.open', 1, 1);
+      return swapIn({ db, path: target, isDemo, dirty: migrated > 0, migrated });
+    },
+
+    async save({ path: file }) {
+      const open = requireOpen();
+      const target = file === undefined ? open.path : path.resolve(file);
+      saveWorkspaceFile(open.db, target);
+      open.path = target;
+      open.dirty = false;
+      open.migrated = 0;
+      return state(open);
+    },
+
+    async close() {
+      current?.db.close();
+      current = null;
+      return null;
+    },
+
+    async state() {
+      return current ? state(current) : null;
+    },
+
+    async overview() {
+      return queryOverview(requireOpen().db);
+    },
+
+    async count({ to, stepMs }, ctx) {
+      for (let i = 1; i <= to; i++) {
+        await new Promise((resolve) => setTimeout(resolve, stepMs));
+        await ctx.checkpoint();
+        ctx.progress('count', i, to);
+      }
+      return to;
+    },
+  };
+}
