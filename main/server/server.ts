@@ -5,13 +5,13 @@
  * a DNS-rebinding page cannot reach the API, and every response carries the app's CSP.
  */
 import http from 'node:http';
-import fs from 'node:fs';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from '../security/csp.ts';
 import { dispatchCall } from '../services/dispatch.ts';
 import type { AtlasServices } from '../services/types.ts';
-import { mimeTypeFor, resolveStaticFile } from '../node/static-files.ts';
+import { INDEX_FILE, resolveRendererPath, serveRendererFile } from '../node/renderer-files.ts';
+import path from 'node:path';
 
 const MAX_BODY = 4 * 1024 * 1024;
 
@@ -70,16 +70,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
-  const serveIndex = (res: http.ServerResponse) => {
-    const file = resolveStaticFile(options.rendererDir, 'index.html');
-    if (!file || !fs.existsSync(file)) {
-      send(res, 500, 'The renderer is not built: run npm run build', 'text/plain; charset=utf-8');
-      return;
+  const serveRenderer = async (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
+    const resolution = resolveRendererPath(options.rendererDir, pathname);
+    const file = await serveRendererFile(options.rendererDir, resolution, req.method ?? 'GET');
+    let body: Uint8Array | string | null = file.body;
+    if (file.status === 200 && resolution.ok && path.basename(resolution.filePath) === INDEX_FILE && body !== null) {
+      body = new TextDecoder().decode(body).replace('</head>', `<meta name="atlas-token" content="${token}">\n</head>`);
+    } else if (file.status === 404 && resolution.ok && path.basename(resolution.filePath) === INDEX_FILE) {
+      body = 'The renderer is not built: run npm run build';
     }
-    const html = fs
-      .readFileSync(file, 'utf8')
-      .replace('</head>', `<meta name="atlas-token" content="${token}">\n</head>`);
-    send(res, 200, html, 'text/html; charset=utf-8');
+    res.writeHead(file.status, { ...file.headers, 'Cache-Control': 'no-store' });
+    res.end(body ?? undefined);
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -128,12 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
-    if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res);
-    const file = resolveStaticFile(options.rendererDir, url.pathname);
-    if (!file) return send(res, 400, 'Bad path', 'text/plain; charset=utf-8');
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-    send(res, 200, fs.readFileSync(file), mimeTypeFor(file));
+    await serveRenderer(req, res, url.pathname);
   };
 
   const server = http.createServer((req, res) => {
