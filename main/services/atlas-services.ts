@@ -5,11 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AtlasApi, AtlasEvent, JobParams, WorkspaceInfo } from '../../shared/api/contract.ts';
+import type { AtlasApi, AtlasEvent, CoreApiSpec, JobParams, WorkspaceInfo } from '../../shared/api/contract.ts';
 import { AtlasError, toErrorData } from '../../shared/api/errors.ts';
 import type { WorkspaceState } from '../worker/protocol.ts';
 import { SettingsStore } from './settings-store.ts';
-import type { AtlasServices, ServicesOptions } from './types.ts';
+import type { AtlasServices, ServiceContext, ServicesOptions } from './types.ts';
+import { createImportHandlers } from './import-handlers.ts';
+import { createAnalyticsHandlers } from './analytics-handlers.ts';
 import { WorkerClient } from './worker-client.ts';
 
 export const WORKSPACE_EXTENSION = '.atlas';
@@ -119,7 +121,7 @@ export async function createAtlasServices(options: ServicesOptions): Promise<Atl
     return createWorkspace(demoPath, true, jobId);
   }
 
-  const api: AtlasApi = {
+  const coreApi: { [M in keyof CoreApiSpec]: AtlasApi[M] } = {
     async 'app.info'() {
       return {
         name: 'Customer Atlas',
@@ -189,6 +191,18 @@ export async function createAtlasServices(options: ServicesOptions): Promise<Atl
       return { cancelled: true };
     },
   };
+
+  const context: ServiceContext = {
+    worker,
+    options,
+    emit,
+    job,
+    requireWorkspace,
+    async workspaceChanged() {
+      publish(await worker.call('state', undefined), false);
+    },
+  };
+  const api: AtlasApi = { ...coreApi, ...createImportHandlers(context), ...createAnalyticsHandlers(context) };
 
   return {
     api,

@@ -1,4 +1,5 @@
-import type { AtlasApi, AtlasEvent, FilePurpose } from '../../shared/api/contract.ts';
+import type { AtlasApi, AtlasEvent, FilePurpose, JobParams, WorkspaceInfo } from '../../shared/api/contract.ts';
+import type { WorkerClient } from './worker-client.ts';
 
 /** What differs between the desktop app and the browser-mode server. */
 export interface HostCapabilities {
@@ -32,3 +33,23 @@ export interface AtlasServices {
   /** Writes pending changes and stops the worker. */
   dispose(): Promise<void>;
 }
+
+/** What a feature's API handlers get from the services (main/services/<feature>-handlers.ts). */
+export interface ServiceContext {
+  worker: WorkerClient;
+  options: ServicesOptions;
+  emit(event: AtlasEvent): void;
+  /** Runs a job started with params.jobId and reports its end as a job.finished event. */
+  job<T>(params: JobParams, run: (jobId: string | null) => Promise<T>): Promise<T>;
+  /** The open workspace, or NO_WORKSPACE. */
+  requireWorkspace(): WorkspaceInfo;
+  /** Call after a worker op changed the workspace: publishes workspace.changed and autosaves. */
+  workspaceChanged(): Promise<void>;
+}
+
+/** The handlers a feature adds to the API, typed from its part of the contract. */
+export type FeatureHandlers<S> = {
+  [M in keyof S]: (
+    params: S[M] extends { params: infer P } ? P : never,
+  ) => Promise<S[M] extends { result: infer R } ? R : never>;
+};

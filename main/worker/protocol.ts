@@ -4,6 +4,9 @@
  */
 import type { AtlasErrorData } from '../../shared/api/errors.ts';
 import type { Overview } from '../../shared/overview/overview.ts';
+import type { JobContext } from './job-context.ts';
+import type { ImportWorkerSpec } from './import/import-protocol.ts';
+import type { AnalyticsWorkerSpec } from './analytics/analytics-protocol.ts';
 
 export interface WorkspaceState {
   path: string;
@@ -14,7 +17,8 @@ export interface WorkspaceState {
   migrated: number;
 }
 
-export interface WorkerSpec {
+/** The worker's own operations: workspace files, overview, a test job. */
+export interface CoreWorkerSpec {
   /** Creates a new workspace at path (the demo data when demo is true) and saves it. */
   create: { params: { path: string; demo: boolean; seed?: number }; result: WorkspaceState };
   open: { params: { path: string }; result: WorkspaceState };
@@ -26,6 +30,9 @@ export interface WorkerSpec {
   /** Test hook: a cancellable job that only counts, to exercise progress and cancel. */
   count: { params: { to: number; stepMs: number }; result: number };
 }
+
+/** Every worker operation: the core ones plus each feature's (declared beside its ops). */
+export interface WorkerSpec extends CoreWorkerSpec, ImportWorkerSpec, AnalyticsWorkerSpec {}
 
 export type WorkerOp = keyof WorkerSpec;
 export type WorkerParams<K extends WorkerOp> = WorkerSpec[K]['params'];
@@ -40,3 +47,11 @@ export type FromWorker =
   | { type: 'result'; seq: number; ok: true; value: unknown }
   | { type: 'result'; seq: number; ok: false; error: AtlasErrorData }
   | { type: 'progress'; jobId: string; phase: string; done: number; total: number };
+
+/** Implementations of a spec's operations, each given the job context of its call. */
+export type Handlers<S> = {
+  [K in keyof S]: (
+    params: S[K] extends { params: infer P } ? P : never,
+    ctx: JobContext,
+  ) => Promise<S[K] extends { result: infer R } ? R : never>;
+};

@@ -1,8 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { createAnalyticsOps } from './analytics/analytics-ops.ts';
+import { createImportOps } from './import/import-ops.ts';
+import type { Handlers, WorkerSpec } from './protocol.ts';
 import { serveWorker } from './worker-host.ts';
 import type { Port } from './worker-host.ts';
 import { createWorkspaceOps } from './workspace-ops.ts';
 
 if (!parentPort) throw new Error('worker-entry must run in a worker thread');
-const createdBy = typeof workerData === 'object' && workerData && 'createdBy' in workerData ? String(workerData.createdBy) : 'Customer Atlas';
-serveWorker(parentPort as unknown as Port, createWorkspaceOps(createdBy));
+const createdBy =
+  typeof workerData === 'object' && workerData && 'createdBy' in workerData ? String(workerData.createdBy) : 'Customer Atlas';
+const { handlers: core, access } = createWorkspaceOps(createdBy);
+const handlers: Handlers<WorkerSpec> = { ...core, ...createImportOps(access), ...createAnalyticsOps(access) };
+serveWorker(parentPort as unknown as Port, handlers);

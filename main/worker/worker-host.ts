@@ -5,14 +5,14 @@
 import { AtlasError, toErrorData } from '../../shared/api/errors.ts';
 import { createJobContext } from './job-context.ts';
 import type { FromWorker, ToWorker, WorkerOp } from './protocol.ts';
-import type { WorkerHandlers } from './workspace-ops.ts';
+import type { Handlers, WorkerSpec } from './protocol.ts';
 
 export interface Port {
   postMessage(message: FromWorker): void;
   on(event: 'message', listener: (message: ToWorker) => void): void;
 }
 
-export function serveWorker(port: Port, handlers: WorkerHandlers): void {
+export function serveWorker(port: Port, handlers: Handlers<WorkerSpec>): void {
   const cancelled = new Set<string>();
   let queue: Promise<void> = Promise.resolve();
 

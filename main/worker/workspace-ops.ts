@@ -11,7 +11,7 @@ import { queryOverview } from './data/overview-query.ts';
 import { schemaVersion } from './data/schema.ts';
 import { createWorkspaceDb, openWorkspaceFile, saveWorkspaceFile } from './data/workspace-file.ts';
 import type { JobContext } from './job-context.ts';
-import type { WorkerOp, WorkerParams, WorkerResult, WorkspaceState } from './protocol.ts';
+import type { CoreWorkerSpec, Handlers, WorkspaceState } from './protocol.ts';
 
 interface Open {
   db: Db;
@@ -21,11 +21,20 @@ interface Open {
   migrated: number;
 }
 
-export type WorkerHandlers = {
-  [K in WorkerOp]: (params: WorkerParams<K>, ctx: JobContext) => Promise<WorkerResult<K>>;
-};
+/** What feature operations get: the open workspace's database, and a way to say it changed. */
+export interface WorkspaceAccess {
+  /** The open database; throws NO_WORKSPACE when none is open. */
+  db(): Db;
+  /** Marks unsaved changes (the services autosave them). */
+  markDirty(): void;
+  /**
+   * Runs after a workspace is opened or created, before it becomes current (e.g. to refresh
+   * derived tables); resolves true when it changed the database.
+   */
+  onOpened(listener: (db: Db, ctx: JobContext) => Promise<boolean>): void;
+}
 
-export function createWorkspaceOps(createdBy: string): WorkerHandlers {
+export function createWorkspaceOps(createdBy: string): { handlers: Handlers<CoreWorkerSpec>; access: WorkspaceAccess } {
   let current: Open | null = null;
 
   const state = (open: Open): WorkspaceState => ({
@@ -48,7 +57,22 @@ export function createWorkspaceOps(createdBy: string): WorkerHandlers {
     return state(next);
   };
 
-  return {
+  const openedListeners: ((db: Db, ctx: JobContext) => Promise<boolean>)[] = [];
+  const runOpened = async (db: Db, ctx: JobContext): Promise<boolean> => {
+    let changed = false;
+    for (const listener of openedListeners) changed = (await listener(db, ctx)) || changed;
+    return changed;
+  };
+
+  const access: WorkspaceAccess = {
+    db: () => requireOpen().db,
+    markDirty: () => {
+      requireOpen().dirty = true;
+    },
+    onOpened: (listener) => void openedListeners.push(listener),
+  };
+
+  const handlers: Handlers<CoreWorkerSpec> = {
     async create({ path: file, demo, seed }, ctx) {
       const target = path.resolve(file);
       const db = await createWorkspaceDb(createdBy);
@@ -63,6 +87,7 @@ export function createWorkspaceOps(createdBy: string): WorkerHandlers {
           await insertDataset(db, dataset, ctx);
           db.run("INSERT INTO meta (key, value) VALUES ('demo', '1')");
         }
+        await runOpened(db, ctx);
         ctx.progress('workspace.save', 0, 1);
         await ctx.checkpoint();
         saveWorkspaceFile(db, target);
@@ -78,9 +103,16 @@ export function createWorkspaceOps(createdBy: string): WorkerHandlers {
       const target = path.resolve(file);
       ctx.progress('workspace.open', 0, 1);
       const { db, migrated } = await openWorkspaceFile(target);
+      let changed: boolean;
+      try {
+        changed = await runOpened(db, ctx);
+      } catch (error) {
+        db.close();
+        throw error;
+      }
       const isDemo = db.value("SELECT value FROM meta WHERE key = 'demo'") === '1';
       ctx.progress('workspace.open', 1, 1);
-      return swapIn({ db, path: target, isDemo, dirty: migrated > 0, migrated });
+      return swapIn({ db, path: target, isDemo, dirty: migrated > 0 || changed, migrated });
     },
 
     async save({ path: file }) {
@@ -116,4 +148,5 @@ export function createWorkspaceOps(createdBy: string): WorkerHandlers {
       return to;
     },
   };
+  return { handlers, access };
 }

@@ -5,6 +5,7 @@ import { Icon } from './icons.tsx';
 import { useT, useTranslateError } from './i18n.ts';
 import { JobOverlay } from './JobOverlay.tsx';
 import { usePage } from './nav-store.ts';
+import type { PageId } from './nav-store.ts';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { PathDialog } from './PathDialog.tsx';
 import { sessionActions, useLanguage, useSessionStatus, useStartError } from './session-store.ts';
@@ -12,9 +13,15 @@ import { Sidebar } from './Sidebar.tsx';
 import { TopBar } from './TopBar.tsx';
 import type { ReactNode } from 'react';
 
+/** Each feature's page; a page not built yet says what it will hold. */
+const FEATURE_PAGES: Partial<Record<PageId, () => ReactNode>> = {
+  overview: () => <OverviewPage />,
+};
+
 function CurrentPage(): ReactNode {
   const page = usePage();
-  return page === 'overview' ? <OverviewPage /> : <ComingSoon key={page} page={page} />;
+  const render = FEATURE_PAGES[page];
+  return render ? render() : <ComingSoon key={page} page={page as Exclude<PageId, 'overview'>} />;
 }
 
 function StartScreen(): ReactNode {

@@ -6,6 +6,10 @@
  */
 import type { Overview } from '../overview/overview.ts';
 import type { AtlasErrorData, Envelope } from './errors.ts';
+import { IMPORT_METHODS } from '../import/api.ts';
+import type { ImportApiSpec } from '../import/api.ts';
+import { ANALYTICS_METHODS } from '../analytics/api.ts';
+import type { AnalyticsApiSpec } from '../analytics/api.ts';
 
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGES = ['zh-CN', 'en'] as const satisfies readonly Language[];
@@ -53,7 +57,8 @@ export interface JobParams {
   jobId?: string;
 }
 
-export interface ApiSpec {
+/** Calls of the shell: app, settings, workspace files, overview, jobs. */
+export interface CoreApiSpec {
   'app.info': { params: undefined; result: AppInfo };
   'settings.get': { params: undefined; result: UserSettings };
   'settings.setLanguage': { params: { language: Language | null }; result: UserSettings };
@@ -70,6 +75,9 @@ export interface ApiSpec {
   'jobs.cancel': { params: { jobId: string }; result: { cancelled: boolean } };
 }
 
+/** Every call: the shell's plus each feature's (features declare theirs in their own api.ts). */
+export interface ApiSpec extends CoreApiSpec, ImportApiSpec, AnalyticsApiSpec {}
+
 export type ApiMethod = keyof ApiSpec;
 export type ApiParams<M extends ApiMethod> = ApiSpec[M]['params'];
 export type ApiResult<M extends ApiMethod> = ApiSpec[M]['result'];
@@ -77,8 +85,8 @@ export type ApiResult<M extends ApiMethod> = ApiSpec[M]['result'];
 /** The API as named async functions: what preload exposes and what main implements. */
 export type AtlasApi = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResult<M>> };
 
-/** Every method name, checked complete against the spec at compile time. */
-const METHOD_SET = {
+/** The shell's method names, checked complete against CoreApiSpec at compile time. */
+const CORE_METHODS = {
   'app.info': true,
   'settings.get': true,
   'settings.setLanguage': true,
@@ -92,7 +100,9 @@ const METHOD_SET = {
   'workspace.chooseFile': true,
   'overview.get': true,
   'jobs.cancel': true,
-} as const satisfies Record<ApiMethod, true>;
+} as const satisfies Record<keyof CoreApiSpec, true>;
+
+const METHOD_SET: Readonly<Record<ApiMethod, true>> = { ...CORE_METHODS, ...IMPORT_METHODS, ...ANALYTICS_METHODS };
 export const API_METHODS = Object.keys(METHOD_SET) as ApiMethod[];
 
 export function isApiMethod(value: unknown): value is ApiMethod {

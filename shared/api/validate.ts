@@ -1,53 +1,21 @@
 /**
- * Runtime checks of call parameters. Whatever arrives over IPC or HTTP is untrusted until it
- * passes here; main validates every call before a handler sees it.
+ * Runtime checks of call parameters for every method: the shell's here, each feature's in
+ * its own api.ts. main validates every call before a handler sees it.
  */
 import { AtlasError } from './errors.ts';
 import { LANGUAGES, isApiMethod } from './contract.ts';
-import type { ApiMethod, ApiParams, FilePurpose, JobParams, Language } from './contract.ts';
-
-const MAX_PATH = 4096;
-const MAX_ID = 128;
-
-function fail(method: string, why: string): never {
-  throw new AtlasError('INVALID_INPUT', `Invalid parameters for ${method}: ${why}`, { method, why });
-}
-
-function record(method: string, params: unknown, allowed: readonly string[]): Record<string, unknown> {
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) fail(method, 'expected an object');
-  const obj = params as Record<string, unknown>;
-  for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) fail(method, `unexpected field "${key}"`);
-  }
-  return obj;
-}
-
-function none(method: string, params: unknown): undefined {
-  if (params !== undefined && params !== null) fail(method, 'takes no parameters');
-  return undefined;
-}
-
-function text(method: string, obj: Record<string, unknown>, key: string, max: number): string {
-  const value = obj[key];
-  if (typeof value !== 'string' || value.trim() === '') fail(method, `"${key}" must be a non-empty string`);
-  if (value.length > max) fail(method, `"${key}" is longer than ${max} characters`);
-  if (value.includes('\0')) fail(method, `"${key}" contains a NUL character`);
-  return value;
-}
-
-function jobId(method: string, obj: Record<string, unknown>): JobParams {
-  if (obj['jobId'] === undefined) return {};
-  return { jobId: text(method, obj, 'jobId', MAX_ID) };
-}
+import type { ApiMethod, ApiParams, CoreApiSpec, FilePurpose, JobParams, Language } from './contract.ts';
+import { MAX_ID, MAX_PATH, fail, jobId, none, record, text } from './checks.ts';
+import type { Validators } from './checks.ts';
+import { importValidators } from '../import/api.ts';
+import { analyticsValidators } from '../analytics/api.ts';
 
 function pathWithJob(method: string, params: unknown): { path: string } & JobParams {
   const obj = record(method, params, ['path', 'jobId']);
   return { path: text(method, obj, 'path', MAX_PATH), ...jobId(method, obj) };
 }
 
-type Validators = { [M in ApiMethod]: (params: unknown) => ApiParams<M> };
-
-const validators: Validators = {
+const coreValidators: Validators<CoreApiSpec> = {
   'app.info': (p) => none('app.info', p),
   'settings.get': (p) => none('settings.get', p),
   'settings.setLanguage': (p) => {
@@ -78,6 +46,12 @@ const validators: Validators = {
   },
   'overview.get': (p) => none('overview.get', p),
   'jobs.cancel': (p) => ({ jobId: text('jobs.cancel', record('jobs.cancel', p, ['jobId']), 'jobId', MAX_ID) }),
+};
+
+const validators: { [M in ApiMethod]: (params: unknown) => ApiParams<M> } = {
+  ...coreValidators,
+  ...importValidators,
+  ...analyticsValidators,
 };
 
 export function validateCall(method: unknown, params: unknown): { method: ApiMethod; params: unknown } {

@@ -1,6 +1,11 @@
 import type { MessageKey } from './messages.ts';
 
+import { analyticsEn } from './analytics.ts';
+import { importEn } from './import.ts';
+
 export const en: Record<MessageKey, string> = {
+  ...importEn,
+  ...analyticsEn,
   'app.name': 'Customer Atlas',
   'error.INVALID_INPUT': 'Invalid input: {why}',
   'error.UNKNOWN_METHOD': 'Unknown operation: {method}',
