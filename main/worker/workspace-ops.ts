@@ -32,6 +32,10 @@ export interface WorkspaceAccess {
    * derived tables); resolves true when it changed the database.
    */
   onOpened(listener: (db: Db, ctx: JobContext) => Promise<boolean>): void;
+  /** Registers work to redo when records change (e.g. re-scoring after an import). */
+  onDataChanged(listener: (db: Db, ctx: JobContext) => Promise<void>): void;
+  /** Called by whoever changed records (import commit, batch removal), inside their job. */
+  notifyDataChanged(ctx: JobContext): Promise<void>;
 }
 
 export function createWorkspaceOps(createdBy: string): { handlers: Handlers<CoreWorkerSpec>; access: WorkspaceAccess } {
@@ -58,6 +62,7 @@ export function createWorkspaceOps(createdBy: string): { handlers: Handlers<Core
   };
 
   const openedListeners: ((db: Db, ctx: JobContext) => Promise<boolean>)[] = [];
+  const dataListeners: ((db: Db, ctx: JobContext) => Promise<void>)[] = [];
   const runOpened = async (db: Db, ctx: JobContext): Promise<boolean> => {
     let changed = false;
     for (const listener of openedListeners) changed = (await listener(db, ctx)) || changed;
@@ -70,6 +75,11 @@ export function createWorkspaceOps(createdBy: string): { handlers: Handlers<Core
       requireOpen().dirty = true;
     },
     onOpened: (listener) => void openedListeners.push(listener),
+    onDataChanged: (listener) => void dataListeners.push(listener),
+    notifyDataChanged: async (ctx) => {
+      const db = requireOpen().db;
+      for (const listener of dataListeners) await listener(db, ctx);
+    },
   };
 
   const handlers: Handlers<CoreWorkerSpec> = {

@@ -102,36 +102,45 @@ export class Db {
   }
 
   transaction<R>(fn: () => R): R {
-    const name = `sp${this.savepointDepth}`;
-    this.raw.exec(`SAVEPOINT ${name}`);
-    this.savepointDepth += 1;
+    const name = this.begin();
     try {
       const result = fn();
-      this.savepointDepth -= 1;
-      this.raw.exec(`RELEASE ${name}`);
+      this.release(name);
       return result;
     } catch (error) {
-      this.savepointDepth -= 1;
-      this.raw.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      this.rollback(name);
       throw error;
     }
   }
 
   /** Async variant for long jobs that yield to the event loop (progress, cancel) mid-way. */
   async transactionAsync<R>(fn: () => Promise<R>): Promise<R> {
+    const name = this.begin();
+    try {
+      const result = await fn();
+      this.release(name);
+      return result;
+    } catch (error) {
+      this.rollback(name);
+      throw error;
+    }
+  }
+
+  private begin(): string {
     const name = `sp${this.savepointDepth}`;
     this.raw.exec(`SAVEPOINT ${name}`);
     this.savepointDepth += 1;
-    try {
-      const result = await fn();
-      this.savepointDepth -= 1;
-      this.raw.exec(`RELEASE ${name}`);
-      return result;
-    } catch (error) {
-      this.savepointDepth -= 1;
-      this.raw.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
-      throw error;
-    }
+    return name;
+  }
+
+  private release(name: string): void {
+    this.savepointDepth -= 1;
+    this.raw.exec(`RELEASE ${name}`);
+  }
+
+  private rollback(name: string): void {
+    this.savepointDepth -= 1;
+    this.raw.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
   }
 
   export(): Uint8Array {
