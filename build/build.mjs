@@ -17,6 +17,7 @@ const nodeEntries = {
   worker: 'main/worker/worker-entry.ts',
   server: 'main/server/server-entry.ts',
   cli: 'main/cli/cli-entry.ts',
+  'import-reader': 'main/import-reader/spreadsheet-child.ts',
 };
 
 async function buildNode() {

@@ -53,7 +53,31 @@ async function startServer(dataDir: string, workspace: string): Promise<{ url: s
   return { url, child };
 }
 
-export const test = base.extend<object, { atlas: AtlasServer }>({
+/** Calls the running server's API the way the page does (token from index.html). */
+export async function callApi(url: string, method: string, params?: unknown): Promise<unknown> {
+  const html = await (await fetch(url)).text();
+  const token = /<meta name="atlas-token" content="([^"]+)">/.exec(html)?.[1] ?? '';
+  const reply = await fetch(new URL('/api/call', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-atlas-token': token },
+    body: JSON.stringify({ method, params }),
+  });
+  const envelope = (await reply.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message ?? 'failed'}`);
+  return envelope.value;
+}
+
+export const test = base.extend<{ freshWorkspace: void }, { atlas: AtlasServer }>({
+  // The server is shared by every test of a worker; a test that opened another workspace
+  // (import, workspace menu) must not change what the next one starts on.
+  freshWorkspace: [
+    async ({ atlas }, use) => {
+      const current = (await callApi(atlas.url, 'workspace.current')) as { path: string } | null;
+      if (current?.path !== atlas.workspace) await callApi(atlas.url, 'workspace.open', { path: atlas.workspace });
+      await use();
+    },
+    { auto: true },
+  ],
   atlas: [
     async ({}, use) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-e2e-'));

@@ -25,6 +25,17 @@ Usage:
   atlas samples --out DIR                      write the demo data as sample .xlsx/.csv files
   atlas web [--port N] [--data-dir DIR] [--workspace FILE]
                                                browser mode on http://127.0.0.1:N/
+  atlas import FILE... --workspace W [--kind K] [--json]
+                                               import .xlsx/.xls/.csv files (creates W if missing)
+  atlas export --workspace W --table customers --out F.csv
+                                               write the customer master as UTF-8 CSV
+  atlas score --workspace W [--as-of DATE] [--bins N] [--monetary total|average|collected] --out F.csv
+  atlas score --orders FILE --customer-col C --date-col D --amount-col A [--as-of DATE] [--bins N] --out F.csv
+                                               RFM scores, segments, grade, lifecycle, churn risk, tags per customer
+  atlas report --workspace W [--template NAME] [--filter "grade=A,province=江苏省"] [--language zh-CN|en]
+               [--format xlsx|csv] [--csv-encoding utf8-bom|gbk] [--show-personal-data] --out F.xlsx
+                                               the report workbook (summary, segments, regions, tags,
+                                               conversion, churn, customers); phones masked by default
   atlas --help | --version
 
 Exit codes: 0 success, 1 failure (message on stderr), 2 wrong usage.
@@ -151,7 +162,88 @@ async function web(args: string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-const COMMANDS: Readonly<Record<string, (args: string[], io: Io) => Promise<number>>> = { demo, info, samples, web };
+async function importFiles(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { workspace: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } }, 1000);
+  if (!values.workspace) throw new UsageError('import needs --workspace W');
+  const { importCommand, CliUsageError } = await import('./import-command.ts');
+  try {
+    return await importCommand({ files: positionals, workspace: String(values.workspace), ...(values.kind === undefined ? {} : { kind: String(values.kind) }), json: values.json === true }, io);
+  } catch (error) {
+    if (error instanceof CliUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function exportTable(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { workspace: { type: 'string' }, table: { type: 'string' }, out: { type: 'string' } });
+  if (!values.workspace || !values.table || !values.out) throw new UsageError('export needs --workspace W --table customers --out F.csv');
+  const { exportCommand, CliUsageError } = await import('./import-command.ts');
+  try {
+    return await exportCommand({ workspace: String(values.workspace), table: String(values.table), out: String(values.out) }, io);
+  } catch (error) {
+    if (error instanceof CliUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function score(args: string[], io: Io): Promise<number> {
+  const text = { type: 'string' } as const;
+  const { values } = parse(args, { workspace: text, orders: text, 'customer-col': text, 'date-col': text, 'amount-col': text, 'as-of': text, bins: text, monetary: text, out: text });
+  if (!values.out) throw new UsageError('score needs --out F.csv');
+  const { scoreCommand, ScoreUsageError } = await import('./score-command.ts');
+  const pick = (key: keyof typeof values) => (values[key] === undefined ? {} : { [key]: String(values[key]) });
+  try {
+    return await scoreCommand(
+      {
+        out: String(values.out),
+        ...pick('workspace'),
+        ...pick('orders'),
+        ...(values['customer-col'] === undefined ? {} : { customerCol: String(values['customer-col']) }),
+        ...(values['date-col'] === undefined ? {} : { dateCol: String(values['date-col']) }),
+        ...(values['amount-col'] === undefined ? {} : { amountCol: String(values['amount-col']) }),
+        ...(values['as-of'] === undefined ? {} : { asOf: String(values['as-of']) }),
+        ...pick('bins'),
+        ...pick('monetary'),
+      },
+      io,
+    );
+  } catch (error) {
+    if (error instanceof ScoreUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function report(args: string[], io: Io): Promise<number> {
+  const text = { type: 'string' } as const;
+  const { values } = parse(args, {
+    workspace: text, template: text, filter: text, language: text, format: text, 'csv-encoding': text, out: text,
+    'show-personal-data': { type: 'boolean' },
+  });
+  if (!values.workspace || !values.out) throw new UsageError('report needs --workspace W and --out F.xlsx');
+  const language = values.language ?? languageForLocale(systemLocale());
+  if (language !== 'zh-CN' && language !== 'en') throw new UsageError('--language must be zh-CN or en');
+  const { reportCommand, ReportUsageError } = await import('./report-command.ts');
+  try {
+    return await reportCommand(
+      {
+        workspace: String(values.workspace),
+        out: String(values.out),
+        language,
+        ...(values.template === undefined ? {} : { template: String(values.template) }),
+        ...(values.filter === undefined ? {} : { filter: String(values.filter) }),
+        ...(values.format === undefined ? {} : { format: String(values.format) }),
+        ...(values['csv-encoding'] === undefined ? {} : { csvEncoding: String(values['csv-encoding']) }),
+        ...(values['show-personal-data'] === true ? { showPersonalData: true } : {}),
+      },
+      io,
+    );
+  } catch (error) {
+    if (error instanceof ReportUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+const COMMANDS: Readonly<Record<string, (args: string[], io: Io) => Promise<number>>> = { demo, info, samples, web, import: importFiles, export: exportTable, score, report };
 
 export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;

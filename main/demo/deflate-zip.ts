@@ -10,12 +10,13 @@ const END_OF_CENTRAL = 0x06054b50;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
 
-interface Entry {
+export interface Entry {
   name: Buffer;
   content: Buffer;
 }
 
-function readEntries(zip: Buffer): Entry[] {
+/** The files of a zip archive (stored or deflated), in order. */
+export function readEntries(zip: Buffer): Entry[] {
   let end = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i -= 1) {
     if (zip.readUInt32LE(i) === END_OF_CENTRAL) {
@@ -46,44 +47,60 @@ function readEntries(zip: Buffer): Entry[] {
   return entries;
 }
 
-/** The same files, in the same order, each deflated with zlib at the default level. */
-export function deflateZip(zip: Uint8Array): Buffer {
-  const source = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
-  const locals: Buffer[] = [];
+/** A file already deflated (raw deflate), ready to be stored in an archive. */
+export interface DeflatedZipEntry {
+  /** The file's path in the archive; a string is stored as UTF-8. */
+  name: Uint8Array | string;
+  /** CRC-32 and size of the uncompressed content. */
+  crc: number;
+  size: number;
+  /** The raw deflate stream, possibly in pieces. */
+  compressed: readonly Uint8Array[];
+}
+
+const UTF8_NAME_FLAG = 1 << 11;
+const ZIP32_LIMIT = 0xffffffff;
+
+/** A zip archive of deflated entries, in order (no zip64: each file and the archive stay under 4 GB). */
+export function zipDeflatedEntries(entries: readonly DeflatedZipEntry[]): Buffer {
+  const parts: Uint8Array[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, content } of readEntries(source)) {
-    const compressed = deflateRawSync(content);
-    const crc = crc32(content);
+  for (const entry of entries) {
+    const name = typeof entry.name === 'string' ? Buffer.from(entry.name, 'utf8') : Buffer.from(entry.name);
+    const flags = typeof entry.name === 'string' && /[^\x20-\x7e]/.test(entry.name) ? UTF8_NAME_FLAG : 0;
+    const compressedSize = entry.compressed.reduce((sum, piece) => sum + piece.byteLength, 0);
+    if (entry.size > ZIP32_LIMIT || compressedSize > ZIP32_LIMIT) throw new Error(`zip entry too large: ${name.toString()}`);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(8, 8);
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(content.length, 22);
+    local.writeUInt32LE(entry.crc >>> 0, 14);
+    local.writeUInt32LE(compressedSize, 18);
+    local.writeUInt32LE(entry.size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
-    locals.push(local, name, compressed);
+    parts.push(local, name, ...entry.compressed);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL_HEADER, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(8, 10);
     central.writeUInt16LE(DOS_TIME, 12);
     central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(content.length, 24);
+    central.writeUInt32LE(entry.crc >>> 0, 16);
+    central.writeUInt32LE(compressedSize, 20);
+    central.writeUInt32LE(entry.size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
-    offset += local.length + name.length + compressed.length;
+    offset += local.length + name.length + compressedSize;
+    if (offset > ZIP32_LIMIT) throw new Error('zip archive too large');
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
@@ -92,5 +109,18 @@ export function deflateZip(zip: Uint8Array): Buffer {
   end.writeUInt16LE(centrals.length / 2, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return Buffer.concat([...parts, directory, end]);
+}
+
+/** The same files, in the same order, each deflated with zlib at the default level. */
+export function deflateZip(zip: Uint8Array): Buffer {
+  const source = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  return zipDeflatedEntries(
+    readEntries(source).map(({ name, content }) => ({
+      name,
+      crc: crc32(content),
+      size: content.length,
+      compressed: [deflateRawSync(content)],
+    })),
+  );
 }

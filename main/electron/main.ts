@@ -6,7 +6,7 @@
  * events, and flushes autosave before quitting.
  */
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
-import type { IpcMainInvokeEvent } from 'electron';
+import type { IpcMainInvokeEvent, OpenDialogOptions } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/contract.ts';
@@ -131,7 +131,7 @@ async function onReady(): Promise<void> {
   language = languageForLocale(app.getLocale());
   const created = await createAtlasServices({
     dataDir: app.getPath('userData'),
-    host: { mode: 'electron', nativeDialogs: true, chooseFile },
+    host: { mode: 'electron', nativeDialogs: true, chooseFile, chooseImportFiles, chooseReportPath },
     systemLocale: app.getLocale(),
     version: app.getVersion(),
     workerUrl,
@@ -259,6 +259,29 @@ async function chooseFile(purpose: FilePurpose, suggestedDir: string): Promise<s
   }
   const result = parent ? await dialog.showSaveDialog(parent, spec.options) : await dialog.showSaveDialog(spec.options);
   return dialogResultPath('save', result);
+}
+
+/** Import files: several at once, spreadsheets and delimited text. */
+async function chooseImportFiles(suggestedDir: string): Promise<string[] | null> {
+  const options: OpenDialogOptions = {
+    defaultPath: suggestedDir,
+    properties: ['openFile', 'multiSelections'],
+    filters: [{ name: 'Excel / CSV', extensions: ['xlsx', 'xlsm', 'xls', 'ods', 'csv', 'txt', 'tsv'] }],
+  };
+  const parent = mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+}
+
+/** Report files: one .xlsx or .csv to write. */
+async function chooseReportPath(suggestedPath: string, format: 'xlsx' | 'csv'): Promise<string | null> {
+  const options = {
+    defaultPath: suggestedPath,
+    filters: [format === 'xlsx' ? { name: 'Excel', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }],
+  };
+  const parent = mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 function requestOpen(file: string): void {

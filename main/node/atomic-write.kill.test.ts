@@ -27,15 +27,21 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-/** Starts the saver, kills it with SIGKILL after `delayMs`, returns the last "saved N" it printed. */
+/**
+ * Starts the saver, kills it with SIGKILL `delayMs` after it reports ready (so the kill lands
+ * among saves however slow start-up is), and returns the last "saved N" it printed.
+ */
 function runAndKill(file: string, delayMs: number): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [fixture, file, String(3 * 1024 * 1024)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    let timer: NodeJS.Timeout | undefined;
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (timer === undefined && out.includes('ready')) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);
       if (signal !== 'SIGKILL') return reject(new Error(`saver exited on its own: ${err}`));
@@ -54,8 +60,8 @@ describe('atomic save under SIGKILL', () => {
     let known = 0;
     let killedMidSave = 0;
     for (let i = 0; i < KILLS; i++) {
-      // Spread kills from before the first save starts to several saves in.
-      const delay = 150 + Math.floor(Math.random() * 700);
+      // Spread kills from before the first save completes to several saves in.
+      const delay = Math.floor(Math.random() * 700);
       const lastPrinted = await runAndKill(file, delay);
       const { db: reopened } = await openWorkspaceFile(file);
       const generation = Number(reopened.value("SELECT value FROM meta WHERE key = 'generation'") ?? 0);

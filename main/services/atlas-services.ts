@@ -12,6 +12,8 @@ import { SettingsStore } from './settings-store.ts';
 import type { AtlasServices, ServiceContext, ServicesOptions } from './types.ts';
 import { createImportHandlers } from './import-handlers.ts';
 import { createAnalyticsHandlers } from './analytics-handlers.ts';
+import { createViewsHandlers } from './views-handlers.ts';
+import { createReportsHandlers } from './reports-handlers.ts';
 import { WorkerClient } from './worker-client.ts';
 
 export const WORKSPACE_EXTENSION = '.atlas';
@@ -202,7 +204,10 @@ export async function createAtlasServices(options: ServicesOptions): Promise<Atl
       publish(await worker.call('state', undefined), false);
     },
   };
-  const api: AtlasApi = { ...coreApi, ...createImportHandlers(context), ...createAnalyticsHandlers(context) };
+  const api: AtlasApi = { ...coreApi, ...createImportHandlers(context), ...createAnalyticsHandlers(context),
+    ...createViewsHandlers(context),
+    ...createReportsHandlers(context),
+  };
 
   return {
     api,

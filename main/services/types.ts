@@ -7,6 +7,10 @@ export interface HostCapabilities {
   nativeDialogs: boolean;
   /** Native file dialog; resolve null when the user cancels. Browser mode never calls it. */
   chooseFile(purpose: FilePurpose, suggestedDir: string): Promise<string | null>;
+  /** Native multi-file dialog for import files; resolve null when the user cancels. */
+  chooseImportFiles?(suggestedDir: string): Promise<string[] | null>;
+  /** Native save dialog for a report file; resolve null when the user cancels. */
+  chooseReportPath?(suggestedPath: string, format: 'xlsx' | 'csv'): Promise<string | null>;
 }
 
 export interface ServicesOptions {

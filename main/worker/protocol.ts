@@ -7,6 +7,8 @@ import type { Overview } from '../../shared/overview/overview.ts';
 import type { JobContext } from './job-context.ts';
 import type { ImportWorkerSpec } from './import/import-protocol.ts';
 import type { AnalyticsWorkerSpec } from './analytics/analytics-protocol.ts';
+import type { ViewsWorkerSpec } from './views/views-protocol.ts';
+import type { ReportsWorkerSpec } from './reports/reports-protocol.ts';
 
 export interface WorkspaceState {
   path: string;
@@ -32,7 +34,7 @@ export interface CoreWorkerSpec {
 }
 
 /** Every worker operation: the core ones plus each feature's (declared beside its ops). */
-export interface WorkerSpec extends CoreWorkerSpec, ImportWorkerSpec, AnalyticsWorkerSpec {}
+export interface WorkerSpec extends CoreWorkerSpec, ImportWorkerSpec, AnalyticsWorkerSpec, ViewsWorkerSpec, ReportsWorkerSpec {}
 
 export type WorkerOp = keyof WorkerSpec;
 export type WorkerParams<K extends WorkerOp> = WorkerSpec[K]['params'];

@@ -1,5 +1,12 @@
 import { useEffect } from 'react';
 import { OverviewPage } from '../features/overview/index.ts';
+import { ImportPage } from '../features/import/index.ts';
+import { SettingsPage } from '../features/settings/index.ts';
+import { TagsPage } from '../features/tags/index.ts';
+import { SegmentsPage } from '../features/segments/index.ts';
+import { RegionsPage } from '../features/regions/index.ts';
+import { CustomersPage } from '../features/customers/index.ts';
+import { ReportsPage } from '../features/reports/index.ts';
 import { ComingSoon } from './ComingSoon.tsx';
 import { Icon } from './icons.tsx';
 import { useT, useTranslateError } from './i18n.ts';
@@ -16,6 +23,13 @@ import type { ReactNode } from 'react';
 /** Each feature's page; a page not built yet says what it will hold. */
 const FEATURE_PAGES: Partial<Record<PageId, () => ReactNode>> = {
   overview: () => <OverviewPage />,
+  import: () => <ImportPage />,
+  segments: () => <SegmentsPage />,
+  regions: () => <RegionsPage />,
+  customers: () => <CustomersPage />,
+  tags: () => <TagsPage />,
+  reports: () => <ReportsPage />,
+  settings: () => <SettingsPage />,
 };
 
 function CurrentPage(): ReactNode {

@@ -9,6 +9,10 @@ import type { AtlasErrorData, Envelope } from './errors.ts';
 import { IMPORT_METHODS } from '../import/api.ts';
 import type { ImportApiSpec } from '../import/api.ts';
 import { ANALYTICS_METHODS } from '../analytics/api.ts';
+import { VIEWS_METHODS } from '../views/api.ts';
+import type { ViewsApiSpec } from '../views/api.ts';
+import { REPORTS_METHODS } from '../reports/api.ts';
+import type { ReportsApiSpec } from '../reports/api.ts';
 import type { AnalyticsApiSpec } from '../analytics/api.ts';
 
 export type Language = 'zh-CN' | 'en';
@@ -76,7 +80,7 @@ export interface CoreApiSpec {
 }
 
 /** Every call: the shell's plus each feature's (features declare theirs in their own api.ts). */
-export interface ApiSpec extends CoreApiSpec, ImportApiSpec, AnalyticsApiSpec {}
+export interface ApiSpec extends CoreApiSpec, ImportApiSpec, AnalyticsApiSpec, ViewsApiSpec, ReportsApiSpec {}
 
 export type ApiMethod = keyof ApiSpec;
 export type ApiParams<M extends ApiMethod> = ApiSpec[M]['params'];
@@ -102,7 +106,7 @@ const CORE_METHODS = {
   'jobs.cancel': true,
 } as const satisfies Record<keyof CoreApiSpec, true>;
 
-const METHOD_SET: Readonly<Record<ApiMethod, true>> = { ...CORE_METHODS, ...IMPORT_METHODS, ...ANALYTICS_METHODS };
+const METHOD_SET: Readonly<Record<ApiMethod, true>> = { ...CORE_METHODS, ...IMPORT_METHODS, ...ANALYTICS_METHODS, ...VIEWS_METHODS, ...REPORTS_METHODS };
 export const API_METHODS = Object.keys(METHOD_SET) as ApiMethod[];
 
 export function isApiMethod(value: unknown): value is ApiMethod {

@@ -9,6 +9,8 @@ import { MAX_ID, MAX_PATH, fail, jobId, none, record, text } from './checks.ts';
 import type { Validators } from './checks.ts';
 import { importValidators } from '../import/api.ts';
 import { analyticsValidators } from '../analytics/api.ts';
+import { viewsValidators } from '../views/api.ts';
+import { reportsValidators } from '../reports/api.ts';
 
 function pathWithJob(method: string, params: unknown): { path: string } & JobParams {
   const obj = record(method, params, ['path', 'jobId']);
@@ -52,6 +54,8 @@ const validators: { [M in ApiMethod]: (params: unknown) => ApiParams<M> } = {
   ...coreValidators,
   ...importValidators,
   ...analyticsValidators,
+  ...viewsValidators,
+  ...reportsValidators,
 };
 
 export function validateCall(method: unknown, params: unknown): { method: ApiMethod; params: unknown } {

@@ -27,10 +27,23 @@ const EN_UNITS: readonly Unit[] = [
   { size: 1e3, suffix: 'K' },
 ];
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Building an Intl.NumberFormat costs far more than using one; tables format thousands. */
+function numberFormat(language: Language, minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${language}|${minimumFractionDigits}|${maximumFractionDigits}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { minimumFractionDigits, maximumFractionDigits });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** Whole numbers with grouping separators: 12,345 in both languages. */
 export function formatCount(value: number, language: Language): string {
   if (!Number.isFinite(value)) return '–';
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(language, 0, 0).format(value);
 }
 
 function roundTo(value: number, digits: number): number {
@@ -52,10 +65,7 @@ function scaled(abs: number, units: readonly Unit[], digits: number, trimZeros: 
     index -= 1;
   }
   const unit = units[index]!;
-  const number = new Intl.NumberFormat(language, {
-    minimumFractionDigits: trimZeros ? 0 : digits,
-    maximumFractionDigits: digits,
-  }).format(roundTo(abs / unit.size, digits));
+  const number = numberFormat(language, trimZeros ? 0 : digits, digits).format(roundTo(abs / unit.size, digits));
   return number + unit.suffix;
 }
 

@@ -2,10 +2,14 @@ import type { MessageKey } from './messages.ts';
 
 import { analyticsEn } from './analytics.ts';
 import { importEn } from './import.ts';
+import { reportsEn } from './reports.ts';
+import { viewsEn } from './views.ts';
 
 export const en: Record<MessageKey, string> = {
   ...importEn,
   ...analyticsEn,
+  ...reportsEn,
+  ...viewsEn,
   'app.name': 'Customer Atlas',
   'error.INVALID_INPUT': 'Invalid input: {why}',
   'error.UNKNOWN_METHOD': 'Unknown operation: {method}',

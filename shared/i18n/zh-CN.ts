@@ -1,10 +1,14 @@
 /** Simplified Chinese: the reference dictionary; its keys define MessageKey. */
 import { analyticsZhCN } from './analytics.ts';
 import { importZhCN } from './import.ts';
+import { reportsZhCN } from './reports.ts';
+import { viewsZhCN } from './views.ts';
 
 export const zhCN = {
   ...importZhCN,
   ...analyticsZhCN,
+  ...reportsZhCN,
+  ...viewsZhCN,
   'app.name': '客户图谱',
   'error.INVALID_INPUT': '输入无效：{why}',
   'error.UNKNOWN_METHOD': '未知的操作：{method}',

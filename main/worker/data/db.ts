@@ -74,6 +74,14 @@ export class Db {
     return this.all<T>(sql, params)[0];
   }
 
+  /** Rows as arrays (no object per row): for large result sets. */
+  table(sql: string, params?: readonly Param[]): { columns: string[]; values: SqlValue[][] } {
+    checkParams(sql, params);
+    const result = this.raw.exec(sql, params as Parameters<Database['exec']>[1]);
+    const first = result[0];
+    return first ? { columns: first.columns, values: first.values } : { columns: [], values: [] };
+  }
+
   /** Single scalar value of the first column of the first row. */
   value(sql: string, params?: Params): SqlValue | undefined {
     checkParams(sql, params);

@@ -9,6 +9,8 @@ import { formatCount, formatYuan } from '../../../shared/format/numbers.ts';
 import { RECORD_KINDS } from '../../../shared/schema/records.ts';
 import { loadOverview, useOverviewState } from './overview-store.ts';
 import { RevenueChart } from './RevenueChart.tsx';
+import { AnalyticsSummary } from './AnalyticsSummary.tsx';
+import { ExportButton } from '../reports/index.ts';
 import type { ReactNode } from 'react';
 import type { IconName } from '../../app/icons.tsx';
 import type { Overview } from '../../../shared/overview/overview.ts';
@@ -221,6 +223,7 @@ export function OverviewPage(): ReactNode {
         <Headline overview={overview} />
         <Counts overview={overview} />
         <ChartCard overview={overview} />
+        <AnalyticsSummary />
       </>
     );
   } else if (status === 'failed' && error?.code === 'NO_WORKSPACE') {
@@ -236,6 +239,7 @@ export function OverviewPage(): ReactNode {
       <header className="page-header">
         <h1 className="page-title">{t('overview.title')}</h1>
         <p className="page-subtitle">{t('overview.subtitle')}</p>
+        <div className="reports-export-action"><ExportButton /></div>
       </header>
       {body}
     </div>

@@ -4,6 +4,9 @@
  * shipped migration: add a new file instead.
  */
 import { sql as initial } from './001-initial.ts';
+import { sql as importTables } from './002-import.ts';
+import { sql as analyticsTables } from './003-analytics.ts';
+import { sql as reportTables } from './004-reports.ts';
 
 export interface Migration {
   id: number;
@@ -11,6 +14,11 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: '001-initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: '001-initial', sql: initial },
+  { id: 2, name: '002-import', sql: importTables },
+  { id: 3, name: '003-analytics', sql: analyticsTables },
+  { id: 4, name: '004-reports', sql: reportTables },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,420 @@
+/**
+ * Analyse and commit: locate the table, propose (or apply a saved template's) mapping,
+ * preview rows exactly as they will be stored, and on commit normalise every row and write
+ * the records of every file in ONE transaction with progress and cancel.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AtlasError } from '../../../shared/api/errors.ts';
+import type { ImportCommitFile, ImportFileAnalysis, ImportFileChoice, ImportFileResult, PreviewRow } from '../../../shared/import/api.ts';
+import {
+  customerRefFields,
+  FIELDS,
+  headerSignature,
+  isBlankRow,
+  isTotalsRow,
+  locateTable,
+  normalizeRows,
+  proposeMapping,
+} from '../../../shared/import/index.ts';
+import type { Cell, ColumnMapping, ImportRecord, MappingProposal, RejectedRow, TableLocation } from '../../../shared/import/types.ts';
+import { RECORD_KINDS } from '../../../shared/schema/records.ts';
+import type { RecordKind } from '../../../shared/schema/records.ts';
+import type { Db } from '../data/db.ts';
+import type { JobContext } from '../job-context.ts';
+import { RecordWriter, CustomerRefError } from './record-writer.ts';
+import type { WriteCounts } from './record-writer.ts';
+import { findTemplate, insertBatch, saveTemplate, MAX_STORED_REJECTED } from './import-store.ts';
+import { fileHash, FileProblem, readSourceHead, readWholeSheet, streamTextRows } from './table-source.ts';
+import type { SheetChoiceHead } from './table-source.ts';
+
+export const PREVIEW_DATA_ROWS = 20;
+const RESULT_REJECTED_ROWS = 200;
+const NORMALIZE_CHUNK = 20_000;
+const CHECKPOINT_ROWS = 5000;
+/** Files above this size get their tables' secondary indexes rebuilt once after the insert. */
+const BULK_FILE_BYTES = 8 * 1024 * 1024;
+
+const emptyScores = (): Record<RecordKind, number> =>
+  Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
+
+const headerText = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : String(cell).trim());
+
+/** Required fields no column maps to ('customerCode|customerName' = a customer reference). */
+export function missingRequired(kind: RecordKind, columns: readonly ColumnMapping[]): string[] {
+  const mapped = new Set(columns.map((c) => c.field).filter((f): f is string => f !== null));
+  const missing: string[] = [];
+  let refFields: readonly string[] = [];
+  try {
+    refFields = customerRefFields(kind);
+  } catch {
+    refFields = [];
+  }
+  for (const spec of FIELDS[kind]) {
+    if (refFields.includes(spec.field)) continue;
+    if (spec.required && !mapped.has(spec.field)) missing.push(spec.field);
+  }
+  if (refFields.length > 0 && !refFields.some((f) => mapped.has(f))) missing.unshift(refFields.join('|'));
+  return missing;
+}
+
+interface Located {
+  location: TableLocation;
+  headers: string[];
+  headerCells: Cell[];
+}
+
+function locate(rows: Cell[][], fileName: string): Located {
+  if (rows.length === 0 || rows.every((r) => isBlankRow(r))) throw new FileProblem('empty_sheet', `${fileName}: the sheet is empty`);
+  const location = locateTable(rows);
+  const headerCells = rows[location.headerRow] ?? [];
+  return { location, headers: headerCells.map(headerText), headerCells };
+}
+
+/** Maps a sheet: the user's columns, else a saved template, else the proposal. */
+function mapSheet(
+  db: Db,
+  located: Located,
+  sample: Cell[][],
+  choice: ImportFileChoice,
+): { proposal: MappingProposal; template: string | null; signature: string } {
+  const signature = headerSignature(located.headerCells);
+  const template = choice.columns ? null : findTemplate(db, signature);
+  if (choice.columns) {
+    const kind = choice.kind ?? proposeMapping({ headers: located.headerCells, sample }).kind;
+    return {
+      proposal: { kind, kindConfidence: 1, kindScores: { ...emptyScores(), [kind]: 1 }, columns: choice.columns, missingRequired: missingRequired(kind, choice.columns) },
+      template: null,
+      signature,
+    };
+  }
+  if (template && (choice.kind === undefined || choice.kind === template.kind)) {
+    const columns = template.columns.map((c) => ({ ...c, confidence: 1, reason: 'template' as const }));
+    return {
+      proposal: { kind: template.kind, kindConfidence: 1, kindScores: { ...emptyScores(), [template.kind]: 1 }, columns, missingRequired: missingRequired(template.kind, columns) },
+      template: template.name,
+      signature,
+    };
+  }
+  const proposal = proposeMapping({ headers: located.headerCells, sample }, choice.kind);
+  return { proposal: { ...proposal, missingRequired: missingRequired(proposal.kind, proposal.columns) }, template: null, signature };
+}
+
+/** Contiguous runs of data rows, without blank and totals rows (row numbers stay exact). */
+function dataSegments(location: TableLocation): { start: number; end: number }[] {
+  const skip = new Set([...location.blankRows, ...location.totalsRows]);
+  const segments: { start: number; end: number }[] = [];
+  let start = -1;
+  for (let r = location.firstDataRow; r <= location.lastDataRow + 1; r++) {
+    const inData = r <= location.lastDataRow && !skip.has(r);
+    if (inData && start < 0) start = r;
+    if (!inData && start >= 0) {
+      segments.push({ start, end: r - 1 });
+      start = -1;
+    }
+  }
+  return segments;
+}
+
+function previewValues(record: ImportRecord): PreviewRow {
+  const values: PreviewRow['values'] = {};
+  for (const [key, value] of Object.entries(record as unknown as Record<string, unknown>)) {
+    if (key === 'rowNumber' || key === 'sourceKey') continue;
+    values[key] = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+  }
+  return { rowNumber: record.rowNumber, values };
+}
+
+function pickSheet(head: SheetChoiceHead, wanted: string | undefined): { name: string; rows: Cell[][]; formats: (string | null)[][] } {
+  if (wanted !== undefined) {
+    const sheet = head.allSheets.find((s) => s.name === wanted);
+    if (!sheet) throw new FileProblem('sheet_missing', `${head.fileName} has no sheet named "${wanted}"`);
+    return sheet;
+  }
+  if (head.allSheets.length === 0) return { name: head.sheet, rows: head.rows, formats: head.formats };
+  // The first sheet with a table whose mapping is confident.
+  let best = head.allSheets.find((s) => s.rows.some((r) => !isBlankRow(r))) ?? head.allSheets[0]!;
+  let bestScore = -1;
+  for (const sheet of head.allSheets) {
+    if (sheet.rows.every((r) => isBlankRow(r))) continue;
+    try {
+      const located = locate(sheet.rows, head.fileName);
+      const sample = sheet.rows.slice(located.location.firstDataRow, located.location.firstDataRow + 50);
+      const score = proposeMapping({ headers: located.headerCells, sample }).kindConfidence;
+      if (score > bestScore + 0.05) {
+        best = sheet;
+        bestScore = score;
+      }
+    } catch {
+      // not a table
+    }
+  }
+  return best;
+}
+
+function problemAnalysis(file: string, problem: { code: string; message: string }): ImportFileAnalysis {
+  return {
+    path: file, fileName: path.basename(file), format: null, encoding: null, delimiter: null, sheets: [], sheet: null,
+    headerRowNumber: 0, headers: [], dataRows: null, kind: 'customers', kindConfidence: 0, kindScores: emptyScores(),
+    columns: [], missingRequired: [], signature: '', template: null, preview: [], previewRejected: [], problem,
+  };
+}
+
+export async function analyzeFile(db: Db, choice: ImportFileChoice): Promise<ImportFileAnalysis> {
+  return (await analyzeSource(db, choice, false)).analysis;
+}
+
+interface WholeSheet {
+  rows: Cell[][];
+  formats: (string | null)[][];
+  date1904: boolean;
+}
+
+/** The analysis; with `whole`, a workbook is read completely and its rows come along. */
+async function analyzeSource(db: Db, choice: ImportFileChoice, whole: boolean): Promise<{ analysis: ImportFileAnalysis; sheet: WholeSheet | null }> {
+  try {
+    const head = await readSourceHead(choice.path, whole ? { sheet: choice.sheet ?? null } : null);
+    const sheet = pickSheet(head, choice.sheet);
+    const located = locate(sheet.rows, head.fileName);
+    const { location } = located;
+    const sample = sheet.rows.slice(location.firstDataRow, location.firstDataRow + 50);
+    const { proposal, template, signature } = mapSheet(db, located, sample, choice);
+    const previewRows: Cell[][] = [];
+    let firstRow = location.firstDataRow;
+    const segments = dataSegments(location);
+    const firstSegment = segments[0];
+    if (firstSegment) {
+      firstRow = firstSegment.start;
+      previewRows.push(...sheet.rows.slice(firstSegment.start, Math.min(firstSegment.end + 1, firstSegment.start + PREVIEW_DATA_ROWS)));
+    }
+    const normalized = normalizeRows(proposal.kind, proposal.columns, previewRows, {
+      date1904: head.date1904,
+      firstRowNumber: firstRow + 1,
+      fileName: head.fileName,
+      formats: sheet.formats.slice(firstRow, firstRow + previewRows.length),
+      headerCount: located.headers.length,
+    });
+    const complete = head.allSheets.length === 0 ? head.complete : !(head.sheets.find((s) => s.name === sheet.name)?.partial ?? false);
+    const dataRows = complete ? segments.reduce((n, s) => n + s.end - s.start + 1, 0) : null;
+    const analysis: ImportFileAnalysis = {
+      path: choice.path,
+      fileName: head.fileName,
+      format: head.format,
+      encoding: head.encoding,
+      delimiter: head.delimiter,
+      sheets: head.sheets,
+      sheet: sheet.name,
+      headerRowNumber: location.headerRow + 1,
+      headers: located.headers,
+      dataRows,
+      kind: proposal.kind,
+      kindConfidence: proposal.kindConfidence,
+      kindScores: proposal.kindScores,
+      columns: proposal.columns,
+      missingRequired: proposal.missingRequired,
+      signature,
+      template,
+      preview: normalized.accepted.map(previewValues),
+      previewRejected: normalized.rejected,
+      problem: null,
+    };
+    const wholeSheet = whole && head.format !== 'csv' ? { rows: sheet.rows, formats: sheet.formats, date1904: head.date1904 } : null;
+    return { analysis, sheet: wholeSheet };
+  } catch (error) {
+    if (error instanceof FileProblem) return { analysis: problemAnalysis(choice.path, { code: error.code, message: error.message }), sheet: null };
+    throw error;
+  }
+}
+
+/** A file that cannot be imported stops the whole commit (all or nothing), naming the file. */
+function refuse(fileName: string, code: string, message: string): never {
+  throw new AtlasError('INVALID_INPUT', message.startsWith(fileName) ? message : `${fileName}: ${message}`, { file: fileName, reason: code });
+}
+
+interface PreparedFile {
+  choice: ImportCommitFile;
+  analysis: ImportFileAnalysis;
+  sheet: WholeSheet | null;
+}
+
+async function prepare(db: Db, choice: ImportCommitFile): Promise<PreparedFile> {
+  const { analysis, sheet } = await analyzeSource(db, choice, true);
+  if (analysis.problem) refuse(analysis.fileName, analysis.problem.code, analysis.problem.message);
+  if (analysis.missingRequired.length > 0) {
+    refuse(analysis.fileName, 'unmapped', `${analysis.fileName} cannot be mapped as ${analysis.kind}: no column for ${analysis.missingRequired.join(', ')}`);
+  }
+  return { choice, analysis, sheet };
+}
+
+/** Rows of one file, in contiguous segments with their first sheet row number. */
+type RowSink = (rows: Cell[][], firstRowNumber: number, formats: (string | null)[][], date1904: boolean) => Promise<void>;
+
+async function feedRows(prepared: PreparedFile, sink: RowSink, ctx: JobContext, counter: { total: number }): Promise<void> {
+  const { analysis } = prepared;
+  if (analysis.format !== 'csv') {
+    ctx.progress('import.read', 0, 1);
+    const sheet = prepared.sheet ?? (await readWholeSheet(analysis.path, analysis.sheet ?? ''));
+    prepared.sheet = null;
+    ctx.progress('import.read', 1, 1);
+    await ctx.checkpoint();
+    const located = locate(sheet.rows, analysis.fileName);
+    const segments = dataSegments(located.location);
+    counter.total += segments.reduce((n, s) => n + s.end - s.start + 1, 0);
+    for (const segment of segments) {
+      for (let start = segment.start; start <= segment.end; start += NORMALIZE_CHUNK) {
+        const end = Math.min(segment.end + 1, start + NORMALIZE_CHUNK);
+        await sink(sheet.rows.slice(start, end), start + 1, sheet.formats.slice(start, end), sheet.date1904);
+      }
+    }
+    return;
+  }
+  // Text: stream; the header row is where the analysis found it; trailing totals and blank
+  // rows are held back until the end of the file.
+  const headerIndex = analysis.headerRowNumber - 1;
+  let index = 0;
+  let held: { row: Cell[]; index: number }[] = [];
+  let batch: Cell[][] = [];
+  let batchStart = -1;
+  const flushBatch = async () => {
+    if (batch.length > 0) await sink(batch, batchStart + 1, [], false);
+    batch = [];
+    batchStart = -1;
+  };
+  const take = async (row: Cell[], at: number) => {
+    if (isBlankRow(row)) {
+      await flushBatch();
+      return;
+    }
+    if (batchStart >= 0 && batchStart + batch.length !== at) await flushBatch();
+    if (batchStart < 0) batchStart = at;
+    batch.push(row);
+    counter.total += 1;
+    if (batch.length >= NORMALIZE_CHUNK) await flushBatch();
+  };
+  await streamTextRows(analysis.path, analysis.encoding as 'utf-8', (analysis.delimiter ?? ',') as ',', async (rows, read, totalBytes) => {
+    for (const row of rows) {
+      const at = index++;
+      if (at <= headerIndex) continue;
+      held.push({ row, index: at });
+      if (held.length > 8) {
+        const next = held.shift()!;
+        await take(next.row, next.index);
+      }
+    }
+    ctx.progress('import.bytes', read, totalBytes);
+  });
+  // The last rows: totals and blanks at the bottom are not data.
+  let last = held.length - 1;
+  while (last >= 0 && (isBlankRow(held[last]!.row) || isTotalsRow(held[last]!.row))) last--;
+  for (const h of held.slice(0, last + 1)) await take(h.row, h.index);
+  held = [];
+  await flushBatch();
+}
+
+export async function commitFiles(db: Db, files: readonly ImportCommitFile[], ctx: JobContext): Promise<ImportFileResult[]> {
+  const prepared: PreparedFile[] = [];
+  for (const choice of files) {
+    prepared.push(await prepare(db, choice));
+    await ctx.checkpoint();
+  }
+  // Customers first, so the other files find them in the master.
+  const order = [...prepared].sort((a, b) => RECORD_KINDS.indexOf(a.analysis.kind) - RECORD_KINDS.indexOf(b.analysis.kind));
+  const results = new Map<PreparedFile, ImportFileResult>();
+  await db.transactionAsync(async () => {
+    // Large files: drop the secondary indexes of their tables and build them once at the
+    // end (faster than maintaining them row by row); inside the transaction, so a cancel or
+    // error restores them with everything else. The importer's lookups never use them.
+    const rebuild: string[] = [];
+    for (const kind of new Set(order.filter((f) => fs.statSync(f.analysis.path).size > BULK_FILE_BYTES).map((f) => f.analysis.kind))) {
+      for (const index of db.all<{ name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        [kind],
+      )) {
+        db.exec(`DROP INDEX ${index.name}`);
+        rebuild.push(index.sql);
+      }
+    }
+    const writer = new RecordWriter(db);
+    let rowsDone = 0;
+    for (const file of order) {
+      const { analysis, choice } = file;
+      const kind = analysis.kind;
+      const hash = fileHash(analysis.path);
+      const batchId = insertBatch(db, {
+        fileName: analysis.fileName,
+        fileHash: hash,
+        kind,
+        sheet: analysis.format === 'csv' ? null : analysis.sheet,
+        mapping: JSON.stringify({ headerRowNumber: analysis.headerRowNumber, signature: analysis.signature, columns: analysis.columns }),
+      });
+      writer.beginBatch(batchId, analysis.signature);
+      const counts: WriteCounts = { accepted: 0, duplicates: 0, updated: 0, createdCustomers: 0 };
+      const rejected: RejectedRow[] = [];
+      let rejectedCount = 0;
+      const counter = { total: 0 };
+      let rowsRead = 0;
+      const reject = (row: RejectedRow) => {
+        rejectedCount += 1;
+        if (rejected.length < MAX_STORED_REJECTED) rejected.push(row);
+      };
+      await feedRows(
+        file,
+        async (rows, firstRowNumber, formats, date1904) => {
+          const normalized = normalizeRows(kind, analysis.columns, rows, {
+            date1904,
+            firstRowNumber,
+            fileName: analysis.fileName,
+            formats,
+            headerCount: analysis.headers.length,
+          });
+          for (const row of normalized.rejected) reject(row);
+          for (let i = 0; i < normalized.accepted.length; i += CHECKPOINT_ROWS) {
+            const slice = normalized.accepted.slice(i, i + CHECKPOINT_ROWS);
+            if (kind === 'customers') {
+              for (const record of slice) {
+                try {
+                  writer.writeCustomer(record as ImportRecord<'customers'>, counts);
+                } catch (error) {
+                  if (!(error instanceof CustomerRefError)) throw error;
+                  reject({ rowNumber: record.rowNumber, column: null, code: 'missing_customer', reason: 'no customer code or name', values: [] });
+                }
+              }
+              writer.flushCustomers();
+            } else {
+              writer.writeRecords(kind, slice, counts);
+            }
+            rowsDone += slice.length;
+            ctx.progress('import.rows', rowsDone, Math.max(rowsDone, counter.total));
+            await ctx.checkpoint();
+          }
+          rowsRead += rows.length;
+        },
+        ctx,
+        counter,
+      );
+      if (choice.saveTemplate) saveTemplate(db, analysis.signature, kind, analysis.columns, analysis.headers, analysis.fileName);
+      db.run(
+        `UPDATE import_batches SET rows_read = ?, accepted = ?, rejected = ?, duplicates = ?, updated = ?, created_customers = ?,
+           rejected_rows = ? WHERE id = ?`,
+        [rowsRead, counts.accepted, rejectedCount, counts.duplicates, counts.updated, counts.createdCustomers, JSON.stringify(rejected), batchId],
+      );
+      results.set(file, {
+        path: analysis.path,
+        fileName: analysis.fileName,
+        kind,
+        batchId,
+        rowsRead,
+        accepted: counts.accepted,
+        rejected: rejectedCount,
+        duplicates: counts.duplicates,
+        updated: counts.updated,
+        createdCustomers: counts.createdCustomers,
+        rejectedRows: rejected.slice(0, RESULT_REJECTED_ROWS),
+        templateSaved: choice.saveTemplate === true,
+      });
+    }
+    ctx.progress('import.rows', rowsDone, rowsDone);
+    for (const sql of rebuild) db.exec(sql);
+  });
+  return prepared.map((p) => results.get(p)!);
+}

@@ -1,0 +1,256 @@
+/**
+ * Writes normalised records into the workspace inside the caller's transaction: resolves
+ * customers (by code, else normalised name, recording every source key; unknown customers
+ * referenced by other records are created as minimal customers), and inserts, skips
+ * (duplicate) or updates each record by its key, keeping the previous values of every row
+ * it changes so the batch can be removed exactly.
+ */
+import { normalizeCompanyName, fnv1a64 } from '../../../shared/import/index.ts';
+import type { ImportRecord } from '../../../shared/import/types.ts';
+import type { RecordKind } from '../../../shared/schema/records.ts';
+import type { Db, Param, Row } from '../data/db.ts';
+import { customerValues, RECORD_TABLES, recordKey, recordValues } from './record-tables.ts';
+
+export interface WriteCounts {
+  accepted: number;
+  duplicates: number;
+  updated: number;
+  createdCustomers: number;
+}
+
+export class CustomerRefError extends Error {}
+
+const nameKeys = new Map<string, string>();
+
+/** Normalised company name, cached: exports repeat the same few thousand names many times. */
+function nameKeyOf(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    try {
+      key = normalizeCompanyName(name);
+    } catch {
+      key = name.trim().toLowerCase();
+    }
+    if (nameKeys.size > 200_000) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
+}
+
+/** One per commit: the customer index and key maps persist across the files of the commit. */
+export class RecordWriter {
+  private byCode = new Map<string, number>();
+  private byName = new Map<string, number>();
+  private keys = new Map<RecordKind, Map<string, number>>();
+  private changed = new Set<string>();
+  private batchId = 0;
+  private source = '';
+  private nextCustomerId: number;
+  /** New customers and source keys, written in bulk before the records that need them. */
+  private pendingCustomers: Param[][] = [];
+  private pendingKeys: Param[][] = [];
+
+  constructor(private readonly db: Db) {
+    this.nextCustomerId = Number(db.value('SELECT coalesce(max(id), 0) FROM customers')) + 1;
+    for (const row of db.all<{ id: number; code: string; name: string }>('SELECT id, code, name FROM customers')) {
+      this.byCode.set(row.code, row.id);
+      const key = nameKeyOf(row.name);
+      if (key !== '' && !this.byName.has(key)) this.byName.set(key, row.id);
+    }
+    for (const row of db.all<{ customer_id: number; key_kind: string; value: string }>('SELECT customer_id, key_kind, value FROM customer_source_keys')) {
+      const map = row.key_kind === 'code' ? this.byCode : this.byName;
+      if (!map.has(row.value)) map.set(row.value, row.customer_id);
+    }
+  }
+
+  /** Starts the rows of one file (one batch); `source` names the export (its header signature). */
+  beginBatch(batchId: number, source: string): void {
+    this.batchId = batchId;
+    this.source = source;
+  }
+
+  private keyMap(kind: RecordKind): Map<string, number> {
+    let map = this.keys.get(kind);
+    if (!map) {
+      const table = RECORD_TABLES[kind];
+      map = new Map(this.db.all<{ id: number; k: string }>(`SELECT id, ${table.key} AS k FROM ${table.table}`).map((r) => [r.k, r.id]));
+      this.keys.set(kind, map);
+    }
+    return map;
+  }
+
+  private recordSourceKey(customerId: number, kind: 'code' | 'name_key', value: string): void {
+    this.pendingKeys.push([customerId, this.source, kind, value, this.batchId]);
+  }
+
+  /** Writes buffered customers and source keys (prepared once per flush, not per row). */
+  flushCustomers(): void {
+    if (this.pendingCustomers.length > 0) {
+      const cols = RECORD_TABLES.customers.columns;
+      this.db.withStatement(`INSERT INTO customers (id, ${cols.join(', ')}, batch_id) VALUES (?, ${cols.map(() => '?').join(',')}, ?)`, (runOne) => {
+        for (const values of this.pendingCustomers) runOne(values);
+      });
+      this.pendingCustomers = [];
+    }
+    if (this.pendingKeys.length > 0) {
+      this.db.withStatement('INSERT OR IGNORE INTO customer_source_keys (customer_id, source, key_kind, value, batch_id) VALUES (?,?,?,?,?)', (runOne) => {
+        for (const values of this.pendingKeys) runOne(values);
+      });
+      this.pendingKeys = [];
+    }
+  }
+
+  /** Finds the customer a record refers to; null when none matches. Records the keys used. */
+  private findCustomer(code: string | null, name: string | null): number | null {
+    let id: number | undefined;
+    // By code when the record has one (never by name then: two customers may share a
+    // normalised name), else by normalised name.
+    if (code) {
+      id = this.byCode.get(code);
+      // The common case: a known code whose name key is already recorded.
+      if (id !== undefined && !name) return id;
+    }
+    const nameKey = name ? nameKeyOf(name) : '';
+    if (!code && nameKey) id = this.byName.get(nameKey);
+    if (id === undefined) return null;
+    if (code && !this.byCode.has(code)) {
+      this.byCode.set(code, id);
+      this.recordSourceKey(id, 'code', code);
+    }
+    if (nameKey && !this.byName.has(nameKey)) {
+      this.byName.set(nameKey, id);
+      this.recordSourceKey(id, 'name_key', nameKey);
+    }
+    return id;
+  }
+
+  private newCode(nameKey: string): string {
+    let code = `AUTO-${fnv1a64(nameKey).slice(0, 10).toUpperCase()}`;
+    for (let n = 2; this.byCode.has(code); n++) code = `AUTO-${fnv1a64(`${nameKey}#${n}`).slice(0, 10).toUpperCase()}`;
+    return code;
+  }
+
+  private insertCustomer(values: Param[], nameKey: string): number {
+    const id = this.nextCustomerId++;
+    this.pendingCustomers.push([id, ...values, this.batchId]);
+    const code = String(values[0]);
+    this.byCode.set(code, id);
+    if (nameKey && !this.byName.has(nameKey)) this.byName.set(nameKey, id);
+    this.recordSourceKey(id, 'code', code);
+    if (nameKey) this.recordSourceKey(id, 'name_key', nameKey);
+    return id;
+  }
+
+  /** The customer a non-customer record names, created as a minimal customer when unknown. */
+  customerFor(code: string | null, name: string | null, counts: WriteCounts): number {
+    const found = this.findCustomer(code, name);
+    if (found !== null) return found;
+    if (!code && !name) throw new CustomerRefError('missing customer');
+    const nameKey = name ? nameKeyOf(name) : '';
+    const finalCode = code ?? this.newCode(nameKey);
+    const values: Param[] = [finalCode, name ?? finalCode, null, null, null, null, null, null, null, null, null, null, null, null];
+    counts.createdCustomers += 1;
+    return this.insertCustomer(values, nameKey);
+  }
+
+  /** Keeps the row's previous values once per batch (rows the batch inserted need none). */
+  private rememberBefore(table: string, row: Row): void {
+    const mark = `${table}:${String(row['id'])}`;
+    if (row['batch_id'] === this.batchId || this.changed.has(mark)) return;
+    this.changed.add(mark);
+    this.db.run('INSERT INTO import_changes (batch_id, table_name, row_id, before) VALUES (?,?,?,?)', [
+      this.batchId, table, Number(row['id']), JSON.stringify(row),
+    ]);
+  }
+
+  /** Compares with the stored row; null incoming values keep what is stored. */
+  private upsertExisting(kind: RecordKind, id: number, values: Param[], counts: WriteCounts): void {
+    const table = RECORD_TABLES[kind];
+    this.flushCustomers();
+    const row = this.db.get(`SELECT * FROM ${table.table} WHERE id = ?`, [id]);
+    if (!row) throw new Error(`row ${id} of ${table.table} vanished`);
+    const sets: string[] = [];
+    const params: Param[] = [];
+    table.columns.forEach((col, i) => {
+      const value = values[i] ?? null;
+      if (value === null || value === row[col]) return;
+      sets.push(`${col} = ?`);
+      params.push(value);
+    });
+    if (sets.length === 0) {
+      counts.duplicates += 1;
+      return;
+    }
+    this.rememberBefore(table.table, row);
+    this.db.run(`UPDATE ${table.table} SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+    counts.updated += 1;
+  }
+
+  writeCustomer(record: ImportRecord<'customers'>, counts: WriteCounts): void {
+    const r = record as unknown as Record<string, unknown>;
+    const code = (typeof r['code'] === 'string' && r['code']) || (typeof r['customerCode'] === 'string' && r['customerCode']) || null;
+    const name = (typeof r['name'] === 'string' && r['name']) || (typeof r['customerName'] === 'string' && r['customerName']) || null;
+    if (!code && !name) throw new CustomerRefError('missing customer');
+    const existing = this.findCustomer(code, name);
+    const nameKey = name ? nameKeyOf(name) : '';
+    if (existing === null) {
+      const finalCode = code ?? this.newCode(nameKey);
+      this.insertCustomer(customerValues(record, finalCode, name ?? finalCode), nameKey);
+      counts.accepted += 1;
+      return;
+    }
+    // The stored code stays (codes are how other records refer to the customer).
+    const values = customerValues(record, '', name ?? '');
+    values[0] = null;
+    if (!name) values[1] = null;
+    this.upsertExisting('customers', existing, values, counts);
+  }
+
+  private insertStatements = new Map<RecordKind, string>();
+
+  writeRecords(kind: Exclude<RecordKind, 'customers'>, records: readonly ImportRecord[], counts: WriteCounts): void {
+    const table = RECORD_TABLES[kind];
+    const keys = this.keyMap(kind);
+    let sql = this.insertStatements.get(kind);
+    if (!sql) {
+      sql = `INSERT INTO ${table.table} (${table.columns.join(', ')}, batch_id) VALUES (${table.columns.map(() => '?').join(',')}, ?)`;
+      this.insertStatements.set(kind, sql);
+    }
+    const pending: { values: Param[]; key: string }[] = [];
+    const flush = () => {
+      this.flushCustomers();
+      if (pending.length === 0) return;
+      const first = Number(this.db.value(`SELECT coalesce(max(id), 0) FROM ${table.table}`)) + 1;
+      this.db.withStatement(sql, (runOne) => {
+        for (const p of pending) runOne([...p.values, this.batchId]);
+      });
+      // Rows get consecutive ids after the current maximum (INTEGER PRIMARY KEY, no deletes here).
+      pending.forEach((p, i) => keys.set(p.key, first + i));
+      pending.length = 0;
+    };
+    const seen = new Set<string>();
+    for (const record of records) {
+      const r = record as unknown as Record<string, unknown>;
+      const code = typeof r['customerCode'] === 'string' && r['customerCode'] ? r['customerCode'] : null;
+      const name = typeof r['customerName'] === 'string' && r['customerName'] ? r['customerName'] : null;
+      const key = recordKey(kind, record);
+      if (seen.has(key)) flush();
+      const customerId = this.customerFor(code, name, counts);
+      const values = recordValues(kind, record, customerId);
+      const existing = keys.get(key);
+      if (existing !== undefined) {
+        flush();
+        this.upsertExisting(kind, existing, values, counts);
+        continue;
+      }
+      pending.push({ values, key });
+      seen.add(key);
+      counts.accepted += 1;
+      if (pending.length >= 5000) {
+        flush();
+        seen.clear();
+      }
+    }
+    flush();
+  }
+}

@@ -1,0 +1,11 @@
+export { VirtualTable, type VirtualColumn, type VirtualTableProps, type TableSort, type SortDirection } from './VirtualTable.tsx';
+export { ColumnChooser, type ChoosableColumn, type ColumnChooserProps } from './ColumnChooser.tsx';
+export { EChart, type EChartProps, type ChartClick } from './EChart.tsx';
+export { ChartCard, type ChartCardProps } from './ChartCard.tsx';
+export { ChinaMap, isDrillable, type ChinaMapProps, type RegionValue } from './ChinaMap.tsx';
+export { FilterBar, chipValueLabel, type FilterBarProps, type FilterOption, type SegmentSchemeOption } from './FilterBar.tsx';
+export { chartPng, downloadDataUrl, pngFileName, type ChartExporter, type DataUrlSource } from './chart-export.ts';
+export { CHART_FONT, CHOROPLETH_COLORS, SERIES_COLORS } from './chart-theme.ts';
+export { buildChinaMapOption, mapData, mapTooltipHtml, valueExtent, type MapDatum } from './china-map-option.ts';
+export { loadChinaMap, loadProvinceMap, type LoadedMap } from './map-loader.ts';
+export type { RowKey } from './virtual-range.ts';

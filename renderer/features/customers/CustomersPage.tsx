@@ -1,0 +1,278 @@
+/**
+ * Customers: every customer the shared filter keeps (and, when the Segments page sent us here,
+ * one grid cell), fetched once per filter and sorted here; a column chooser; a debounced quick
+ * find within the list; multi-selection kept in the customers store (the visit list); a row
+ * opens the dossier placeholder panel.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { ColumnChooser, VirtualTable, type RowKey, type TableSort, type VirtualColumn } from '../../components/index.ts';
+import { useT, useTranslateError, type Translate } from '../../app/i18n.ts';
+import { useFilter } from '../../app/filter-store.ts';
+import { useLanguage } from '../../app/session-store.ts';
+import { formatCount, formatYuan } from '../../../shared/format/numbers.ts';
+import { searchKey } from '../../../shared/filters/index.ts';
+import type { Language } from '../../../shared/api/contract.ts';
+import type { CustomerRow, CustomersParams, FilterOptions } from '../../../shared/views/api.ts';
+import { customersActions, useGridCell, useOpenCustomer, useVisitSelection } from './customers-store.ts';
+import { useViewQuery } from './use-view-query.ts';
+import { ViewFilterBar } from './ViewFilterBar.tsx';
+import { lifecycleLabel, segmentName, useFilterOptions } from './view-options.ts';
+import './views.css';
+
+type SortValue = string | number | null;
+
+interface Column extends VirtualColumn<CustomerRow> {
+  value: (row: CustomerRow) => SortValue;
+}
+
+const DEFAULT_HIDDEN = new Set(['code', 'city', 'salesRegion', 'type', 'segment11', 'frequency', 'recency', 'monetary', 'overdue']);
+
+function columns(t: Translate, language: Language, options: FilterOptions | null): Column[] {
+  const yuan = (n: number | null): string => (n === null ? '–' : formatYuan(n, language, { fractionDigits: 1 }));
+  const num = (n: number | null, digits = 0): string =>
+    n === null ? '–' : new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(n);
+  const seg8 = options?.schemes.find((s) => s.id === 'rfm8')?.segments ?? [];
+  const seg11 = options?.schemes.find((s) => s.id === 'rfm11')?.segments ?? [];
+  const tagNames = new Map((options?.tags ?? []).map((tag) => [tag.id, language === 'zh-CN' ? tag.nameZh : tag.nameEn]));
+  const text = (id: string, header: string, width: number, value: (r: CustomerRow) => string | null): Column => ({
+    id,
+    header,
+    width,
+    value,
+    render: (r) => value(r) ?? '',
+    title: (r) => value(r) ?? '',
+  });
+  const number = (id: string, header: string, width: number, value: (r: CustomerRow) => number | null, show: (n: number | null) => string): Column => ({
+    id,
+    header,
+    width,
+    align: 'right',
+    firstDirection: 'desc',
+    value,
+    render: (r) => show(value(r)),
+  });
+  return [
+    text('code', t('views.cust.col.code'), 110, (r) => r.code),
+    { ...text('name', t('views.cust.col.name'), 170, (r) => r.name), render: (r) => <span className="cust-name">{r.name}</span> },
+    text('province', t('views.cust.col.province'), 92, (r) => r.province),
+    text('city', t('views.cust.col.city'), 84, (r) => r.city),
+    text('salesRegion', t('views.cust.col.salesRegion'), 80, (r) => r.salesRegion),
+    text('manager', t('views.cust.col.manager'), 100, (r) => r.accountManager),
+    text('type', t('views.cust.col.type'), 90, (r) => r.customerType),
+    number('recency', t('views.cust.col.recency'), 80, (r) => r.recencyDays, (n) => num(n)),
+    number('frequency', t('views.cust.col.frequency'), 60, (r) => r.frequency, (n) => num(n)),
+    number('monetary', t('views.cust.col.monetary'), 110, (r) => r.monetary, yuan),
+    {
+      id: 'scores',
+      header: t('views.cust.col.scores'),
+      width: 92,
+      align: 'center',
+      firstDirection: 'desc',
+      value: (r) => (r.r === null ? null : r.r * 100 + (r.f ?? 0) * 10 + (r.m ?? 0)),
+      render: (r) => (r.r === null ? '–' : `${r.r}/${r.f ?? '–'}/${r.m ?? '–'}`),
+    },
+    text('segment8', t('views.cust.col.segment8'), 110, (r) => (r.segment8 === null ? null : segmentName(seg8, r.segment8, language))),
+    text('segment11', t('views.cust.col.segment11'), 150, (r) => (r.segment11 === null ? null : segmentName(seg11, r.segment11, language))),
+    { ...text('grade', t('views.cust.col.grade'), 64, (r) => r.grade), align: 'center', render: (r) => (r.grade ? <span className={`cust-grade grade-${r.grade}`}>{r.grade}</span> : '–') },
+    text('lifecycle', t('views.cust.col.lifecycle'), 92, (r) => lifecycleLabel(r.lifecycle, t)),
+    {
+      ...number('churnRisk', t('views.cust.col.churnRisk'), 92, (r) => r.churnRisk, (n) => num(n)),
+      render: (r) => <span className={r.churnRisk >= 50 ? 'cust-risk is-high' : 'cust-risk'}>{num(r.churnRisk)}</span>,
+    },
+    number('amount12m', t('views.cust.col.amount12m'), 124, (r) => r.amount12m, yuan),
+    number('overdue', t('views.cust.col.overdue'), 100, (r) => r.overdue, (n) => (n === 0 ? '–' : yuan(n))),
+    {
+      id: 'tags',
+      header: t('views.cust.col.tags'),
+      width: 120,
+      value: (r) => r.tags.length,
+      firstDirection: 'desc',
+      render: (r) => (
+        <span className="cust-tags">
+          {r.tags.map((id) => (
+            <span key={id} className="cust-tag">
+              {tagNames.get(id) ?? id}
+            </span>
+          ))}
+        </span>
+      ),
+      title: (r) => r.tags.map((id) => tagNames.get(id) ?? id).join(', '),
+    },
+  ];
+}
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+function compare(a: SortValue, b: SortValue): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return collator.compare(String(a), String(b));
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setDebounced(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+function DossierPanel({ customer, options }: { customer: CustomerRow; options: FilterOptions | null }): ReactNode {
+  const t = useT();
+  const language = useLanguage();
+  const seg8 = options?.schemes.find((s) => s.id === 'rfm8')?.segments ?? [];
+  return (
+    <aside className="card cust-dossier" role="dialog" aria-label={t('views.cust.dossierTitle')} data-testid="dossier-panel">
+      <div className="card-header">
+        <div>
+          <div className="card-subtitle">{t('views.cust.dossierTitle')}</div>
+          <h2 className="card-title" data-testid="dossier-name">
+            {customer.name}
+          </h2>
+        </div>
+        <button type="button" className="button" onClick={() => customersActions.open(null)} data-testid="dossier-close">
+          {t('views.cust.close')}
+        </button>
+      </div>
+      <dl className="cust-facts">
+        <dt>{t('views.cust.col.code')}</dt>
+        <dd>{customer.code}</dd>
+        <dt>{t('views.cust.col.province')}</dt>
+        <dd>{[customer.province, customer.city].filter(Boolean).join(' · ') || '–'}</dd>
+        <dt>{t('views.cust.col.manager')}</dt>
+        <dd>{customer.accountManager ?? '–'}</dd>
+        <dt>{t('views.cust.col.grade')}</dt>
+        <dd>{customer.grade ?? '–'}</dd>
+        <dt>{t('views.cust.col.segment8')}</dt>
+        <dd>{segmentName(seg8, customer.segment8, language)}</dd>
+        <dt>{t('views.cust.col.scores')}</dt>
+        <dd>{customer.r === null ? '–' : `${customer.r}/${customer.f ?? '–'}/${customer.m ?? '–'}`}</dd>
+        <dt>{t('views.cust.col.amount12m')}</dt>
+        <dd>{formatYuan(customer.amount12m, language)}</dd>
+      </dl>
+      <p className="views-note">{t('views.cust.dossierPlaceholder')}</p>
+    </aside>
+  );
+}
+
+export function CustomersPage(): ReactNode {
+  const t = useT();
+  const translateError = useTranslateError();
+  const language = useLanguage();
+  const filter = useFilter();
+  const cell = useGridCell();
+  const selected = useVisitSelection();
+  const open = useOpenCustomer();
+  const options = useFilterOptions();
+  const params: CustomersParams = cell ? { filter, cell } : { filter };
+  const query = useViewQuery('views.customers', params);
+  const [sort, setSort] = useState<TableSort | null>({ columnId: 'amount12m', direction: 'desc' });
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(DEFAULT_HIDDEN);
+  const [find, setFind] = useState('');
+  const needle = useDebounced(searchKey(find.trim()), 200);
+
+  const allColumns = useMemo(() => columns(t, language, options), [t, language, options]);
+  const shownColumns = useMemo(() => allColumns.map((c) => ({ ...c, hidden: hidden.has(c.id) })), [allColumns, hidden]);
+
+  const rows = useMemo(() => {
+    let list = query.data?.rows ?? [];
+    if (needle !== '') {
+      list = list.filter((r) =>
+        [r.name, r.code, r.city ?? '', r.accountManager ?? ''].some((v) => searchKey(v).includes(needle)),
+      );
+    }
+    const column = allColumns.find((c) => c.id === sort?.columnId);
+    if (!column || !sort) return list;
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    const keyed = list.map((row) => ({ row, key: column.value(row) }));
+    keyed.sort((a, b) => {
+      const c = compare(a.key, b.key);
+      // Empty values last in either direction.
+      if (a.key === null || b.key === null) return c;
+      return c * sign || a.row.id - b.row.id;
+    });
+    return keyed.map((k) => k.row);
+  }, [query.data, needle, sort, allColumns]);
+
+  const yShort = cell?.yAxis === 'fm' ? 'F+M' : 'F';
+  const total = query.data?.total ?? 0;
+
+  return (
+    <div className="page page-views page-customers" data-testid="page-customers">
+      <header className="page-header">
+        <h1 className="page-title">{t('nav.customers')}</h1>
+        <p className="page-subtitle" data-testid="cust-count" data-value={total}>
+          {t('views.cust.subtitle', { count: formatCount(total, language) })}
+        </p>
+      </header>
+      <ViewFilterBar />
+      <div className="views-toolbar">
+        <input
+          type="search"
+          className="input cust-find"
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+          placeholder={t('views.cust.quickSearch')}
+          aria-label={t('views.cust.quickSearch')}
+          data-testid="cust-find"
+        />
+        {cell ? (
+          <span className="fchip" data-testid="cust-cell-chip">
+            <span className="fchip-text">{t('views.cust.cellChip', { r: cell.r, axis: yShort, y: cell.y })}</span>
+            <button type="button" className="fchip-remove" aria-label={t('views.cust.clearCell')} onClick={() => customersActions.setCell(null)}>
+              ×
+            </button>
+          </span>
+        ) : null}
+        <span className="views-toolbar-spacer" />
+        {selected.size > 0 ? (
+          <>
+            <span className="views-note" data-testid="cust-selected">
+              {t('views.cust.visitList', { count: formatCount(selected.size, language) })}
+            </span>
+            <button type="button" className="button" onClick={() => customersActions.clearSelection()}>
+              {t('views.cust.clearSelection')}
+            </button>
+          </>
+        ) : null}
+        <ColumnChooser
+          columns={allColumns.map((c) => ({ id: c.id, header: c.header, hidden: hidden.has(c.id), required: c.id === 'name' }))}
+          onChange={(id, visible) => {
+            const next = new Set(hidden);
+            if (visible) next.delete(id);
+            else next.add(id);
+            setHidden(next);
+          }}
+        />
+      </div>
+      {query.error ? (
+        <div className="banner banner-error" role="alert">
+          <span className="banner-text">{t('views.common.loadFailed', { why: translateError(query.error) })}</span>
+        </div>
+      ) : null}
+      <div className="cust-body">
+        <div className="cust-table">
+          <VirtualTable
+            rows={rows}
+            rowKey={(r) => r.id}
+            columns={shownColumns}
+            ariaLabel={t('nav.customers')}
+            sort={sort}
+            onSort={setSort}
+            selected={selected as ReadonlySet<RowKey>}
+            onSelectionChange={(next) => customersActions.setSelection(new Set([...next].map(Number)))}
+            onRowActivate={(row) => customersActions.open(row)}
+            rowLabel={(r) => r.name}
+            emptyText={query.status === 'loading' ? t('views.common.loading') : t('views.common.noMatch')}
+            testId="cust-table"
+          />
+        </div>
+        {open ? <DossierPanel customer={open} options={options} /> : null}
+      </div>
+    </div>
+  );
+}

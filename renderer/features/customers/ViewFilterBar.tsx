@@ -1,0 +1,25 @@
+/** The shared filter bar as every view shows it: the workspace's choices and saved views. */
+import type { ReactNode } from 'react';
+import { FilterBar } from '../../components/index.ts';
+import { useT } from '../../app/i18n.ts';
+import { useLanguage, useWorkspace } from '../../app/session-store.ts';
+import { useFilterBarChoices, useFilterOptions, useSavedViews } from './view-options.ts';
+
+export function ViewFilterBar(): ReactNode {
+  const t = useT();
+  const language = useLanguage();
+  const workspace = useWorkspace();
+  const options = useFilterOptions();
+  const choices = useFilterBarChoices(options, t, language);
+  const saved = useSavedViews(workspace?.path ?? '');
+  return (
+    <FilterBar
+      options={choices.options}
+      segmentSchemes={choices.segmentSchemes}
+      tagOptions={choices.tagOptions}
+      savedViews={saved.views}
+      onSaveView={saved.save}
+      onDeleteView={saved.remove}
+    />
+  );
+}

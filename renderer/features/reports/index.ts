@@ -1,0 +1,2 @@
+export { ReportsPage } from './ReportsPage.tsx';
+export { ExportButton } from './ExportButton.tsx';

@@ -1,0 +1,2 @@
+export { SegmentsPage } from './SegmentsPage.tsx';
+export { segmentGridOption, revenueTreemapOption, cellTooltipHtml } from './segment-options.ts';

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { GridCell, SegmentGrid, SegmentSummary } from '../../../shared/views/api.ts';
+import { cellTooltipHtml, revenueTreemapOption, segmentGridOption, type GridLabels } from './segment-options.ts';
+
+const evil = '<img src=x onerror=alert(1)>';
+const cell: GridCell = { r: 5, y: 1, customers: 3, revenue: 100, share: 0.5, revenueShare: 0.25, avgRecencyDays: 10, avgFrequency: 1, avgMonetary: 33, segment: 'seg' };
+const labels: GridLabels = {
+  xName: 'R',
+  yName: 'F',
+  yShort: 'F',
+  customers: 'Customers',
+  revenue: 'Revenue',
+  share: 'Share',
+  revenueShare: 'Share of revenue',
+  avgR: 'Avg R',
+  avgF: 'Avg F',
+  avgM: 'Avg M',
+  segment: 'Segment',
+  segmentName: () => evil,
+  cell: (r, y) => `R=${r} F=${y}`,
+  count: String,
+  yuan: (n) => `¥${n}`,
+  percent: (n) => `${Math.round(n * 100)}%`,
+  number: String,
+};
+
+describe('segment chart options', () => {
+  it('escape segment names in the grid tooltip', () => {
+    const html = cellTooltipHtml(cell, labels);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('¥100');
+  });
+
+  it('draws one bubble series per main segment plus the name labels, sized within the cell', () => {
+    const grid: SegmentGrid = {
+      scheme: 'rfm8', yAxis: 'f', size: 'customers', bins: 5,
+      cells: [cell, { ...cell, r: 1, customers: 6, segment: 'other' }],
+      customers: 9, revenue: 200, unscored: 0,
+      segments: [{ id: 'seg', nameZh: 'a', nameEn: 'a', color: '#123456' }],
+    };
+    const option = segmentGridOption(grid, labels) as { series: { name: string; data: unknown[]; symbolSize?: unknown }[] };
+    expect(option.series.map((s) => s.name)).toEqual([evil, evil, '__labels']);
+    const size = option.series[0]!.symbolSize as (v: number[]) => number;
+    expect(size([1, 1, 6])).toBeGreaterThan(size([1, 1, 3]));
+  });
+
+  it('the treemap tooltip escapes too', () => {
+    const summary: SegmentSummary = {
+      scheme: 'rfm8', customers: 3, revenue: 100,
+      segments: [],
+      rows: [{ segment: 'seg', customers: 3, share: 1, revenue: 100, revenueShare: 1, revenue12m: 0, avgRecencyDays: null, avgFrequency: null, avgMonetary: null, won: 0, lost: 0, winRate: null }],
+    };
+    const option = revenueTreemapOption(summary, { segmentName: () => evil, yuan: String, percent: String, revenue: 'Revenue', customers: 'Customers', count: String }) as {
+      tooltip: { formatter: (p: unknown) => string };
+      series: { data: unknown[] }[];
+    };
+    const html = option.tooltip.formatter({ data: option.series[0]!.data[0] });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img');
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * ECharts options of the Segments page, pure so their escaping and shaping are unit-tested:
+ * the RFM grid (one bubble per score cell, sized by customers or revenue, coloured by its main
+ * segment, segment names drawn at the centre of their cells) and the revenue treemap. Every
+ * name goes through escapeHtml before it reaches tooltip HTML (segment names are editable).
+ */
+import { escapeHtml } from '../../../shared/format/escape-html.ts';
+import { CHART_FONT, SERIES_COLORS } from '../../components/chart-theme.ts';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { GridCell, SegmentGrid, SegmentInfo, SegmentSummary } from '../../../shared/views/api.ts';
+
+export interface GridLabels {
+  xName: string;
+  yName: string;
+  yShort: string;
+  customers: string;
+  revenue: string;
+  share: string;
+  revenueShare: string;
+  avgR: string;
+  avgF: string;
+  avgM: string;
+  segment: string;
+  segmentName: (id: string | null) => string;
+  cell: (r: number, y: number) => string;
+  count: (n: number) => string;
+  yuan: (n: number) => string;
+  percent: (n: number) => string;
+  number: (n: number) => string;
+}
+
+export function segmentColor(segments: readonly SegmentInfo[], id: string | null): string {
+  const index = segments.findIndex((s) => s.id === id);
+  const found = segments[index];
+  return found?.color ?? SERIES_COLORS[(index < 0 ? SERIES_COLORS.length - 1 : index) % SERIES_COLORS.length] ?? '#7f8c9d';
+}
+
+function row(label: string, value: string): string {
+  return `<div class="cmap-tip-row"><span class="cmap-tip-label">${escapeHtml(label)}</span><span class="cmap-tip-value">${escapeHtml(value)}</span></div>`;
+}
+
+export function cellTooltipHtml(cell: GridCell, labels: GridLabels): string {
+  return (
+    `<div class="cmap-tip-title">${escapeHtml(labels.cell(cell.r, cell.y))}</div>` +
+    row(labels.segment, labels.segmentName(cell.segment)) +
+    row(labels.customers, `${labels.count(cell.customers)} (${labels.percent(cell.share)})`) +
+    row(labels.revenue, `${labels.yuan(cell.revenue)} (${labels.percent(cell.revenueShare)})`) +
+    row(labels.avgR, cell.avgRecencyDays === null ? '–' : labels.number(cell.avgRecencyDays)) +
+    row(labels.avgF, cell.avgFrequency === null ? '–' : labels.number(cell.avgFrequency)) +
+    row(labels.avgM, cell.avgMonetary === null ? '–' : labels.yuan(cell.avgMonetary))
+  );
+}
+
+/** The grid as a bubble chart: x = R score, y = F (or F+M) score. */
+export function segmentGridOption(grid: SegmentGrid, labels: GridLabels): EChartsCoreOption {
+  const yMin = grid.yAxis === 'fm' ? 2 : 1;
+  const yMax = grid.yAxis === 'fm' ? grid.bins * 2 : grid.bins;
+  const weight = (c: GridCell): number => (grid.size === 'revenue' ? c.revenue : c.customers);
+  const max = Math.max(1, ...grid.cells.map(weight));
+  const rows = yMax - yMin + 1;
+  // Largest bubble about a cell's size; the chart is ~420 px high with ~5–9 rows.
+  const cellPx = Math.min(70, 330 / Math.max(rows, grid.bins));
+  const bySegment = new Map<string, GridCell[]>();
+  for (const cell of grid.cells) {
+    const key = cell.segment ?? '';
+    bySegment.set(key, [...(bySegment.get(key) ?? []), cell]);
+  }
+  const series: unknown[] = [...bySegment.entries()].map(([segment, cells]) => ({
+    type: 'scatter',
+    name: labels.segmentName(segment === '' ? null : segment),
+    itemStyle: { color: segmentColor(grid.segments, segment === '' ? null : segment), opacity: 0.78, borderColor: '#ffffff', borderWidth: 1 },
+    emphasis: { itemStyle: { opacity: 1, borderColor: '#1f2a3d', borderWidth: 2 } },
+    data: cells.map((c) => ({ value: [c.r, c.y, weight(c)], cell: c })),
+    symbolSize: (value: number[]) => Math.max(6, Math.sqrt((value[2] ?? 0) / max) * cellPx),
+  }));
+  // Segment names at the customer-weighted centre of their cells.
+  const names = [...bySegment.entries()]
+    .filter(([segment]) => segment !== '')
+    .map(([segment, cells]) => {
+      const n = cells.reduce((s, c) => s + c.customers, 0);
+      const x = cells.reduce((s, c) => s + c.r * c.customers, 0) / Math.max(1, n);
+      const y = cells.reduce((s, c) => s + c.y * c.customers, 0) / Math.max(1, n);
+      return { value: [x, y], label: { show: true, formatter: labels.segmentName(segment) } };
+    });
+  series.push({
+    type: 'scatter',
+    name: '__labels',
+    silent: true,
+    symbolSize: 0,
+    tooltip: { show: false },
+    label: { show: true, color: '#1f2a3d', fontWeight: 600, fontSize: 12, textBorderColor: '#ffffff', textBorderWidth: 3, fontFamily: CHART_FONT },
+    data: names,
+    z: 10,
+  });
+  return {
+    textStyle: { fontFamily: CHART_FONT },
+    animation: false,
+    grid: { left: 56, right: 16, top: 40, bottom: 48 },
+    legend: { top: 4, type: 'scroll', data: [...bySegment.keys()].map((s) => labels.segmentName(s === '' ? null : s)) },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (params: unknown) => {
+        const data = (params as { data?: { cell?: GridCell } }).data;
+        return data?.cell ? cellTooltipHtml(data.cell, labels) : '';
+      },
+    },
+    xAxis: {
+      type: 'value',
+      name: labels.xName,
+      nameLocation: 'middle',
+      nameGap: 28,
+      min: 0,
+      max: grid.bins + 1,
+      interval: 1,
+      axisLabel: { formatter: (v: number) => (v >= 1 && v <= grid.bins ? String(v) : '') },
+      splitLine: { show: false },
+    },
+    yAxis: {
+      type: 'value',
+      name: labels.yName,
+      nameLocation: 'middle',
+      nameGap: 34,
+      min: yMin - 1,
+      max: yMax + 1,
+      interval: 1,
+      axisLabel: { formatter: (v: number) => (v >= yMin && v <= yMax ? String(v) : '') },
+      splitLine: { show: false },
+    },
+    series,
+  };
+}
+
+export interface TreemapLabels {
+  segmentName: (id: string | null) => string;
+  yuan: (n: number) => string;
+  percent: (n: number) => string;
+  revenue: string;
+  customers: string;
+  count: (n: number) => string;
+}
+
+export function revenueTreemapOption(summary: SegmentSummary, labels: TreemapLabels): EChartsCoreOption {
+  return {
+    textStyle: { fontFamily: CHART_FONT },
+    animation: false,
+    tooltip: {
+      confine: true,
+      formatter: (params: unknown) => {
+        const data = (params as { data?: { segment?: string; customers?: number; revenue?: number; share?: number } }).data;
+        if (data?.segment === undefined) return '';
+        return (
+          `<div class="cmap-tip-title">${escapeHtml(labels.segmentName(data.segment))}</div>` +
+          row(labels.revenue, `${labels.yuan(data.revenue ?? 0)} (${labels.percent(data.share ?? 0)})`) +
+          row(labels.customers, labels.count(data.customers ?? 0))
+        );
+      },
+    },
+    series: [
+      {
+        type: 'treemap',
+        roam: false,
+        nodeClick: false,
+        breadcrumb: { show: false },
+        left: 0,
+        top: 0,
+        right: 0,
+        bottom: 0,
+        label: { show: true, formatter: '{b}', fontFamily: CHART_FONT, overflow: 'truncate' },
+        data: summary.rows
+          .filter((r) => r.revenue > 0)
+          .map((r) => ({
+            name: `${labels.segmentName(r.segment)}\n${labels.percent(r.revenueShare)}`,
+            value: r.revenue,
+            segment: r.segment,
+            customers: r.customers,
+            revenue: r.revenue,
+            share: r.revenueShare,
+            itemStyle: { color: segmentColor(summary.segments, r.segment) },
+          })),
+      },
+    ],
+  };
+}
