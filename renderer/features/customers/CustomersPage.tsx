@@ -4,6 +4,7 @@
  * find within the list; multi-selection kept in the customers store (the visit list); a row
  * opens the dossier placeholder panel.
  */
+import { ExportButton } from '../reports/index.ts';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ColumnChooser, VirtualTable, type RowKey, type TableSort, type VirtualColumn } from '../../components/index.ts';
@@ -208,6 +209,7 @@ export function CustomersPage(): ReactNode {
         <p className="page-subtitle" data-testid="cust-count" data-value={total}>
           {t('views.cust.subtitle', { count: formatCount(total, language) })}
         </p>
+        <div className="reports-export-action"><ExportButton sheets={['summary', 'customers']} /></div>
       </header>
       <ViewFilterBar />
       <div className="views-toolbar">

@@ -4,6 +4,7 @@
  * manager, and a table; names the map could not place are listed by the map. Every figure
  * comes from `views.regions` for the customers the shared filter keeps.
  */
+import { ExportButton } from '../reports/index.ts';
 import { useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ChartCard, ChinaMap, CHART_FONT, EChart, isDrillable, type ChartExporter } from '../../components/index.ts';
@@ -147,6 +148,7 @@ export function RegionsPage(): ReactNode {
       <header className="page-header">
         <h1 className="page-title">{t('nav.regions')}</h1>
         <p className="page-subtitle">{t('views.reg.subtitle')}</p>
+        <div className="reports-export-action"><ExportButton sheets={['summary', 'regions', 'customers']} /></div>
       </header>
       <ViewFilterBar />
       <div className="views-toolbar">

@@ -3,6 +3,7 @@
  * segment summary table and the revenue treemap, all for the customers the shared filter
  * keeps; a toggle between the 8- and 11-class schemes; what M means, stated.
  */
+import { ExportButton } from '../reports/index.ts';
 import { useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ChartCard, EChart, type ChartClick, type ChartExporter } from '../../components/index.ts';
@@ -102,6 +103,7 @@ export function SegmentsPage(): ReactNode {
       <header className="page-header">
         <h1 className="page-title">{t('nav.segments')}</h1>
         <p className="page-subtitle">{t('views.seg.subtitle')}</p>
+        <div className="reports-export-action"><ExportButton sheets={['summary', 'segments', 'customers']} /></div>
       </header>
       <ViewFilterBar />
       <div className="views-toolbar">

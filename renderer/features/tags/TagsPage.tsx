@@ -2,6 +2,7 @@
  * Tags: the library tree with each tag's detail and rule editor, the overlap matrix, and the
  * grades editor with playbooks.
  */
+import { ExportButton } from '../reports/index.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { useT, useTranslateError } from '../../app/i18n.ts';
 import { useLanguage } from '../../app/session-store.ts';
@@ -143,6 +144,7 @@ export function TagsPage(): ReactNode {
       <header className="page-header">
         <h1 className="page-title">{t('nav.tags')}</h1>
         <p className="page-subtitle">{t('analytics.tags.subtitle')}</p>
+        <div className="reports-export-action"><ExportButton sheets={['summary', 'tags']} /></div>
       </header>
       <nav className="tabs" role="tablist" aria-label={t('nav.tags')}>
         {TABS.map((id) => (
