@@ -2,7 +2,8 @@
  * Starts the real browser-mode server on a demo workspace written by the real CLI, once per
  * test worker, and gives tests its URL plus what `atlas info --json` says about the same file.
  */
-import { test as base } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
+import type { ConsoleMessage, Page } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -95,11 +96,39 @@ export const test = base.extend<{ freshWorkspace: void }, { atlas: AtlasServer }
   ],
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /** Screenshots that people look at: kept under e2e-artifacts/ as well as in the test output. */
 export function artifactPath(name: string): string {
   const dir = path.join(repoRoot, 'e2e-artifacts');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
+}
+
+/**
+ * What a user should never see: console errors, CSP violations, uncaught exceptions, script
+ * dialogs (an injected alert) and requests leaving the app. Tests assert the list is empty.
+ */
+export function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith('http://127.0.0.1:') && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request outside the app: ${url}`);
+    }
+  });
+  return problems;
+}
+
+export async function chooseLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> {
+  await page.getByTestId(`language-${language}`).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
 }

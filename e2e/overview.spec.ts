@@ -1,26 +1,9 @@
-import type { ConsoleMessage, Page } from '@playwright/test';
-import { artifactPath, expect, test } from './atlas-fixture.ts';
+import type { Page } from '@playwright/test';
+import { artifactPath, chooseLanguage, collectProblems, expect, test } from './atlas-fixture.ts';
 
 const KINDS = ['customers', 'orders', 'payments', 'opportunities', 'tickets', 'surveys', 'equipment'] as const;
 
-function collectProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => {
-    if (!request.url().startsWith('http://127.0.0.1:') && !request.url().startsWith('data:')) {
-      problems.push(`request outside the app: ${request.url()}`);
-    }
-  });
-  return problems;
-}
 
-async function chooseLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> {
-  await page.getByTestId(`language-${language}`).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
-}
 
 test.describe('Overview in browser mode', () => {
   test('shows the same numbers as `atlas info` on the same workspace', async ({ page, atlas }) => {

@@ -1,17 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import type { ConsoleMessage, Page } from '@playwright/test';
-import { artifactPath, expect, test } from './atlas-fixture.ts';
+import type { Page } from '@playwright/test';
+import { artifactPath, collectProblems, expect, test } from './atlas-fixture.ts';
 
-function collectProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
-}
 
 test.describe('Reports page in browser mode', () => {
   test('exports the filtered report with masked phones, saves a template, and the file reads back', async ({ page, atlas }) => {

@@ -8,26 +8,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ConsoleMessage, Page } from '@playwright/test';
-import { artifactPath, expect, repoRoot, runAtlas, test } from './atlas-fixture.ts';
+import type { Page } from '@playwright/test';
+import { artifactPath, chooseLanguage, collectProblems, expect, repoRoot, runAtlas, test } from './atlas-fixture.ts';
 
-function collectProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  return problems;
-}
 
-async function chooseLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> {
-  await page.getByTestId(`language-${language}`).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
-}
 
 async function customerCount(page: Page): Promise<number> {
   await expect(page.getByTestId('cust-table-row').first().or(page.getByText(/No customers match|没有符合/).first())).toBeVisible();
