@@ -3,6 +3,7 @@
  * integer math (Howard Hinnant's civil-date algorithms): no Date objects, so no time zone can
  * shift a day.
  */
+import { civilFromDays as civil, daysFromCivil } from '../dates/civil-days.ts';
 
 /** Epoch day of an ISO 'YYYY-MM-DD' (a longer string is cut to its date part); NaN when invalid (2023-02-29 too). */
 export function toDay(iso: string | null | undefined): number {
@@ -24,25 +25,12 @@ function parseDigits(s: string, from: number, to: number): number {
   return v;
 }
 
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+export { daysFromCivil };
 
+/** Year, month and day of an epoch day. */
 export function civilFromDays(z: number): { y: number; m: number; d: number } {
-  const zz = z + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+  const [y, m, d] = civil(z);
+  return { y, m, d };
 }
 
 function pad(n: number, width: number): string {

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../schema/records.ts';
+import { civilFromDays } from '../dates/civil-days.ts';
 
 /**
  * The generator counts in whole UTC days so date arithmetic is integer arithmetic and nothing
@@ -22,15 +23,7 @@ export function toDay(iso: IsoDate): Day {
  * arithmetic, because Date.prototype.toISOString dominated the generator's run time.
  */
 export function civil(day: Day): [year: number, month: number, date: number] {
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const date = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, date];
+  return civilFromDays(day);
 }
 
 const isoCache = new Map<Day, IsoDate>();

@@ -3,28 +3,9 @@
  * moves by the 43 seconds or the day that historical Asia/Shanghai offsets introduce when
  * a serial goes through local time.
  */
-/** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+import { civilFromDays, daysFromCivil } from '../dates/civil-days.ts';
 
-/** The civil date of a day count since 1970-01-01. */
-export function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d];
-}
+export { civilFromDays, daysFromCivil };
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');

@@ -6,35 +6,13 @@
  * from 1900-03-01 (serial 61) on a serial is the number of days since 1899-12-30.
  */
 
+import { civilFromDays, daysFromCivil } from '../dates/civil-days.ts';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Days from 1970-01-01 back to 1899-12-30 (serial 0 in the modern range). */
 const EPOCH_OFFSET = 25569;
 const FIRST_MARCH_1900 = 61;
 const MAX_SERIAL = 2958465; // 9999-12-31
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -60,6 +38,6 @@ export function isoDateFromExcelSerial(serial: number): string | null {
   const whole = Math.floor(serial);
   if (whole < 1 || whole > MAX_SERIAL || whole === 60) return null;
   const days = whole < FIRST_MARCH_1900 ? whole + 1 - EPOCH_OFFSET : whole - EPOCH_OFFSET;
-  const { year, month, day } = civilFromDays(days);
+  const [year, month, day] = civilFromDays(days);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
