@@ -93,8 +93,8 @@ function reportData(count: number): ReportData {
       { ...named('rfm8'), segments: segmentIds.map(named) },
       { ...named('rfm11'), segments: segmentIds.map(named) },
     ],
-    tags: ['t1', 't2', 't3'].map((id) => ({ ...named(id), parentId: null, level: 'tag' })),
-    tagStats: [],
+    tags: ['t1', 't2', 't3'].map((id) => ({ ...named(id), parentId: null, level: 'tag', evaluated: true })),
+    tagChanges: null,
     conversion: null,
   };
 }

@@ -5,8 +5,10 @@
  * Metrics are computed once and stored (columnar, in a real sql.js workspace). Then a settings
  * change (bins 5 → 3, and back) is re-scored: RFM, both segment schemes, every default tag,
  * tag statistics, grades, lifecycle and churn — timed against DuckDB's plain RFM NTILE query
- * over the same orders (result read into JS). Also reported, not in the ratio: writing the
- * scores into the workspace, and an M-definition change (which recomputes metrics).
+ * over the same orders (result read into JS). The timed re-score is what a user waits for: the
+ * computation plus writing the scores, the tag changes and the run back into the workspace
+ * (the same writeScoring the app uses). Also reported, not in the ratio: an M-definition change
+ * (which recomputes metrics).
  *
  *   npm run bench:rescore            (ATLAS_BENCH_CUSTOMERS / ATLAS_BENCH_ORDERS to scale)
  */
@@ -27,7 +29,8 @@ import { Db } from '../main/worker/data/db.ts';
 import { initialiseWorkspace } from '../main/worker/data/schema.ts';
 import { createAnalyticsEngine } from '../main/worker/analytics/analytics-engine.ts';
 import type { Definitions } from '../main/worker/analytics/analytics-engine.ts';
-import { saveMetricTable, saveScores, applyTagChanges, loadMetricTable } from '../main/worker/analytics/analytics-store.ts';
+import { saveMetricTable, loadMetricTable } from '../main/worker/analytics/analytics-store.ts';
+import { writeScoring } from '../main/worker/analytics/score-writer.ts';
 
 const CUSTOMERS = Number(process.env['ATLAS_BENCH_CUSTOMERS'] ?? 100_000);
 const ORDERS = Number(process.env['ATLAS_BENCH_ORDERS'] ?? 1_000_000);
@@ -152,7 +155,8 @@ function median(xs: number[]): number {
 
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 
-async function duckdbRfm(input: AnalysisInput): Promise<{ times: number[]; rows: number }> {
+/** The orders as a CSV file for DuckDB (written before the records are dropped). */
+async function writeOrdersCsv(input: AnalysisInput): Promise<{ dir: string; csv: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-'));
   const csv = path.join(dir, 'orders.csv');
   const out = fs.createWriteStream(csv);
@@ -168,6 +172,12 @@ async function duckdbRfm(input: AnalysisInput): Promise<{ times: number[]; rows:
   }
   out.write(chunk);
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return { dir, csv };
+}
+
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
+
+async function duckdbRfm({ dir, csv }: { dir: string; csv: string }): Promise<{ times: number[]; cpu: number[]; rows: number }> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   await connection.run(`CREATE TABLE orders AS SELECT * FROM read_csv('${csv.replace(/'/g, "''")}', header = true,
@@ -182,28 +192,52 @@ async function duckdbRfm(input: AnalysisInput): Promise<{ times: number[]; rows:
            ntile(5) OVER (ORDER BY monetary) AS m
     FROM c`;
   const times: number[] = [];
+  const cpu: number[] = [];
   let rows = 0;
   for (let i = 0; i < RUNS + 1; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     const reader = await connection.runAndReadAll(sql);
     rows = reader.getRows().length;
-    if (i > 0) times.push(performance.now() - t); // the first run warms up
+    if (i > 0) {
+      times.push(performance.now() - t); // the first run warms up
+      cpu.push(cpuMs(process.cpuUsage(c)));
+    }
   }
   connection.closeSync();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { times, rows };
+  return { times, cpu, rows };
 }
 
 async function main(): Promise<void> {
   console.log(`Customer Atlas re-scoring benchmark: ${CUSTOMERS.toLocaleString('en-US')} customers, ${ORDERS.toLocaleString('en-US')} orders, ${RUNS} timed runs (median)`);
   let t = performance.now();
-  const input = generate();
+  let input: AnalysisInput | null = generate();
   console.log(`  generate data                 ${ms(performance.now() - t)}`);
 
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, analysisDate: ANALYSIS_DATE };
   t = performance.now();
   const table = computeMetrics(input, settings);
   console.log(`  compute metrics (once)        ${ms(performance.now() - t)}`);
+  const ordersCsv = await writeOrdersCsv(input);
+
+  const engine = createAnalyticsEngine();
+  const defs = (s: AnalysisSettings): Definitions => ({
+    settings: s,
+    tags: DEFAULT_TAG_LIBRARY.map((x) => ({ ...x })),
+    grades: DEFAULT_GRADES.map((g) => ({ ...g })),
+    complaintPlaybook: COMPLAINT_PLAYBOOK,
+    schemes: DEFAULT_SCHEMES.map((s2) => ({ ...s2 })),
+  });
+  // An M-definition change recomputes metrics from the records (reported, not in the ratio).
+  t = performance.now();
+  const averageTable = computeMetrics(input, { ...settings, monetary: 'average' });
+  engine.score(averageTable, defs({ ...settings, monetary: 'average' }));
+  const monetaryMs = performance.now() - t;
+  // The re-score below starts, as in the app after opening a workspace, from the stored
+  // metrics: the raw records are no longer held in memory.
+  input = null;
+  (globalThis as { gc?: () => void }).gc?.();
 
   const db = await Db.open();
   initialiseWorkspace(db, 'bench');
@@ -215,57 +249,66 @@ async function main(): Promise<void> {
   if (!loaded) throw new Error('stored metric table did not load back');
   console.log(`  store metrics (columnar)      ${ms(storeMs)}   load back ${ms(performance.now() - t)}`);
 
-  const engine = createAnalyticsEngine();
-  const defs = (s: AnalysisSettings): Definitions => ({
-    settings: s,
-    tags: DEFAULT_TAG_LIBRARY.map((x) => ({ ...x })),
-    grades: DEFAULT_GRADES.map((g) => ({ ...g })),
-    complaintPlaybook: COMPLAINT_PLAYBOOK,
-    schemes: DEFAULT_SCHEMES.map((s2) => ({ ...s2 })),
-  });
   const metricTable = loaded.table;
-  let scored = engine.score(metricTable, defs(settings)); // warm-up
+  const schemeIds = DEFAULT_SCHEMES.map((s) => s.id);
+  // The state a user has before the change: scored once and stored (every tag member inserted).
+  let scored = engine.score(metricTable, defs(settings));
+  t = performance.now();
+  writeScoring(db, { table: metricTable, result: scored.result, schemeIds, previous: null, reason: 'open', settings, durationMs: 0 });
+  const firstWriteMs = performance.now() - t;
+  // Then settings changes (bins 5 → 3 → 5 …), each as the app does it: compute, then write the
+  // scores, the tag changes and the run into the workspace.
+  const computeTimes: number[] = [];
+  const writeTimes: number[] = [];
   const rescoreTimes: number[] = [];
+  const rescoreCpu: number[] = [];
+  let changedRows = 0;
   for (let i = 0; i < RUNS; i++) {
     const bins = i % 2 === 0 ? 3 : 5;
     const changed: AnalysisSettings = { ...settings, bins: { r: bins, f: bins, m: bins } };
+    const previous = { kind: 'flags' as const, customerIds: metricTable.customerIds, flags: scored.result.tags.flags };
+    const c = process.cpuUsage();
     t = performance.now();
     scored = engine.score(metricTable, defs(changed));
-    rescoreTimes.push(performance.now() - t);
+    const computed = performance.now() - t;
+    const { delta } = writeScoring(db, { table: metricTable, result: scored.result, schemeIds, previous, reason: 'settings', settings: changed, durationMs: computed });
+    const total = performance.now() - t;
+    computeTimes.push(computed);
+    writeTimes.push(total - computed);
+    rescoreTimes.push(total);
+    rescoreCpu.push(cpuMs(process.cpuUsage(c)));
+    changedRows = [...delta.inserts.values(), ...delta.deletes.values()].reduce((sum, ids) => sum + ids.length, 0);
   }
   const r = scored.result;
+  const storedScores = Number(db.value('SELECT count(*) FROM customer_scores'));
+  const storedTags = Number(db.value('SELECT count(*) FROM customer_tags'));
+  const expectedTags = Object.values(r.summary.tagCounts).reduce((a, b) => a + b, 0);
+  if (storedScores !== metricTable.size || storedTags !== expectedTags) {
+    throw new Error(`write-back check failed: ${storedScores} score rows (expected ${metricTable.size}), ${storedTags} tag rows (expected ${expectedTags})`);
+  }
   console.log(
     `  scored ${r.rfm.scoredCount.toLocaleString('en-US')} · tags ${r.tags.order.length} · grades ${JSON.stringify(r.summary.gradeCounts)} · lifecycle ${JSON.stringify(r.summary.lifecycleCounts)}`,
   );
+  console.log(`  first write of scores + all ${storedTags.toLocaleString('en-US')} tag rows ${ms(firstWriteMs)}; last change moved ${changedRows.toLocaleString('en-US')} tag rows`);
 
-  t = performance.now();
-  db.transaction(() => {
-    saveScores(db, metricTable, r, DEFAULT_SCHEMES.map((s) => s.id));
-    const inserts: [number, string][] = [];
-    for (const id of r.tags.order) {
-      const f = r.tags.flags[id]!;
-      for (let i = 0; i < f.length; i++) if (f[i] === 1) inserts.push([metricTable.customerIds[i]!, id]);
-    }
-    applyTagChanges(db, inserts, [], []);
-  });
-  const persistMs = performance.now() - t;
-
-  t = performance.now();
-  const averageTable = computeMetrics(input, { ...settings, monetary: 'average' });
-  engine.score(averageTable, defs({ ...settings, monetary: 'average' }));
-  const monetaryMs = performance.now() - t;
-
-  const duck = await duckdbRfm(input);
+  const duck = await duckdbRfm(ordersCsv);
   const ours = median(rescoreTimes);
   const theirs = median(duck.times);
   console.log('');
-  console.log(`  Atlas re-score after a settings change (RFM, 2 schemes, ${r.tags.order.length} tags + stats, grades, lifecycle, churn):`);
+  console.log(`  Atlas re-score after a settings change, as the user waits for it (RFM, 2 schemes, ${r.tags.order.length} tags + stats,`);
+  console.log(`  grades, lifecycle, churn, then ${metricTable.size.toLocaleString('en-US')} score rows, the tag changes and the run written to the workspace):`);
   console.log(`      median ${ms(ours)}   runs ${rescoreTimes.map((x) => x.toFixed(0)).join(', ')}`);
+  console.log(`      of which compute median ${ms(median(computeTimes))}, write-back median ${ms(median(writeTimes))}`);
   console.log(`  DuckDB RFM NTILE query (${duck.rows.toLocaleString('en-US')} customers, result read into JS):`);
   console.log(`      median ${ms(theirs)}   runs ${duck.times.map((x) => x.toFixed(0)).join(', ')}`);
   console.log(`  ratio Atlas / DuckDB = ${(ours / theirs).toFixed(2)}×   (target ≤ 5×)  ${ours / theirs <= 5 ? 'OK' : 'OVER TARGET'}`);
+  // On a shared machine wall time includes waiting for a core; CPU time (all threads of this
+  // process: DuckDB's included) shows the work itself.
+  const ourCpu = median(rescoreCpu);
+  const theirCpu = median(duck.cpu);
+  console.log(`  CPU time: Atlas median ${ms(ourCpu)}, DuckDB median ${ms(theirCpu)} (all its threads) → ratio ${(ourCpu / theirCpu).toFixed(2)}×; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log('');
-  console.log(`  not in the ratio: writing scores + tags to the workspace ${ms(persistMs)}; M total → average (metrics recomputed + re-score) ${ms(monetaryMs)}`);
+  console.log(`  not in the ratio: M total → average (metrics recomputed + re-score, not written) ${ms(monetaryMs)}`);
   db.close();
 }
 

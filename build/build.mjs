@@ -18,6 +18,7 @@ const nodeEntries = {
   server: 'main/server/server-entry.ts',
   cli: 'main/cli/cli-entry.ts',
   'import-reader': 'main/import-reader/spreadsheet-child.ts',
+  'import-normaliser': 'main/worker/import/text-normaliser-thread.ts',
 };
 
 async function buildNode() {

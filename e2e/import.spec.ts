@@ -75,6 +75,28 @@ test('imports the sample files through the UI with one mapping corrected, counts
   await expect(page.getByTestId('import-batch')).toHaveCount(samples.length);
   await page.getByTestId('import-result').screenshot({ path: artifactPath('import-result-zh-CN.png') });
   await page.screenshot({ path: artifactPath('import-history-zh-CN.png'), fullPage: true });
+
+  // Every confirmed mapping was saved as a template (files with the same header share one);
+  // rename one, and next month's export maps itself by it; deleting it makes the file ask again.
+  await expect(page.locator('[data-testid="import-template"][data-name="02-销售合同.xlsx"]')).toHaveCount(1);
+  const templateCount = await page.getByTestId('import-template').count();
+  expect(templateCount).toBeGreaterThanOrEqual(samples.length - 1);
+  const ordersTemplate = page.locator('[data-testid="import-template"][data-name="02-销售合同.xlsx"]');
+  await ordersTemplate.getByTestId('import-template-rename').click();
+  await page.getByTestId('import-template-name').fill('月度合同导出');
+  await page.getByTestId('import-template-save').click();
+  const renamed = page.locator('[data-testid="import-template"][data-name="月度合同导出"]');
+  await expect(renamed).toHaveCount(1);
+  await page.getByTestId('import-templates').screenshot({ path: artifactPath('import-templates-zh-CN.png') });
+  const ordersFile = samples.find((f) => path.basename(f) === '02-销售合同.xlsx')!;
+  await page.getByTestId('import-input').setInputFiles([ordersFile]);
+  const again = page.locator('[data-testid="import-file"][data-file="02-销售合同.xlsx"]');
+  await expect(again.locator('.badge-template')).toContainText('月度合同导出', { timeout: 120_000 });
+  await expect(again.locator('[data-testid="import-save-template"]')).not.toBeChecked();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await renamed.getByTestId('import-template-delete').click();
+  await expect(page.getByTestId('import-template')).toHaveCount(templateCount - 1);
+  await expect(renamed).toHaveCount(0);
   // Leave the shared server on its own workspace before this test's folder goes away.
   await callApi(atlas.url, 'workspace.open', { path: atlas.workspace });
   fs.rmSync(dir, { recursive: true, force: true });

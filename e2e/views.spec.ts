@@ -1,7 +1,7 @@
 /**
  * Segments, Regions and Customers in browser mode on the demo workspace: filters apply to
  * every page, a grid cell lists its customers, a province drills into its cities, a customer
- * opens its dossier panel; an imported customer named like an HTML tag stays text; screenshots
+ * opens its dossier; the list pages in sorted; saved views and sales regions live in the workspace; an imported customer named like an HTML tag stays text; screenshots
  * of each page in both languages at 1366×768 and 1920×1080.
  */
 import { spawn } from 'node:child_process';
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { artifactPath, chooseLanguage, collectProblems, expect, repoRoot, runAtlas, test } from './atlas-fixture.ts';
+import { artifactPath, callApi, chooseLanguage, collectProblems, expect, repoRoot, runAtlas, test } from './atlas-fixture.ts';
 
 
 
@@ -69,13 +69,30 @@ test.describe('Views in browser mode', () => {
     await page.screenshot({ path: artifactPath('views-customers-cell-en-1366.png') });
     expect(inCell).toBeGreaterThan(0);
     expect(inCell).toBeLessThanOrEqual(gradeA);
+    // The cell is in the URL: Back returns to the Segments page, Forward to the cell's list.
+    expect(page.url()).toMatch(/#\/customers\?.*grade=A.*&cell=\d+-\d+-f$/);
+    await page.goBack();
+    await expect(page.getByTestId('page-segments')).toBeVisible();
+    expect(page.url()).not.toContain('cell=');
+    await page.goForward();
+    await expect(page.getByTestId('cust-cell-chip')).toBeVisible();
+    expect(await customerCount(page)).toBe(inCell);
 
-    // Open a customer: the dossier panel shows its name.
-    const firstName = await page.getByTestId('cust-table-row').first().innerText();
+    // Select all matching: every customer of the cell, not only the loaded rows.
+    // (The ids come from the worker: the box turns checked when they are in.)
+    await page.getByTestId('cust-table-select-all').click();
+    await expect(page.getByTestId('cust-table-select-all')).toBeChecked();
+    await expect(page.getByTestId('cust-selected')).toContainText(String(inCell));
+    await page.getByTestId('cust-table-select-all').click();
+    await expect(page.getByTestId('cust-selected')).toBeHidden();
+
+    // Open a customer: its dossier shows its name; Back returns to the list.
+    const firstName = await page.getByTestId('cust-table-row').first().locator('.cust-name').innerText();
     await page.getByTestId('cust-table-row').first().click();
-    await expect(page.getByTestId('dossier-panel')).toBeVisible();
-    expect(firstName).toContain(await page.getByTestId('dossier-name').innerText());
-    await page.getByTestId('dossier-close').click();
+    await expect(page.getByTestId('page-dossier')).toBeVisible();
+    await expect(page.getByTestId('dossier-header')).toContainText(firstName);
+    await page.goBack();
+    await expect(page.getByTestId('cust-cell-chip')).toBeVisible();
 
     // Regions: drill into the strongest province and back.
     await page.getByTestId('nav-regions').click();
@@ -91,6 +108,85 @@ test.describe('Views in browser mode', () => {
     await page.screenshot({ path: artifactPath('views-regions-drilled-en-1366.png') });
     await page.getByTestId('reg-china-map-back').click();
     await expect(page.getByTestId('reg-china-map-back')).toBeHidden();
+    expect(problems).toEqual([]);
+  });
+
+  test('the whole list pages in from the worker, sorted on any column', async ({ page, atlas }) => {
+    const problems = collectProblems(page);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${atlas.url}#/customers`);
+    await chooseLanguage(page, 'en');
+    const all = await customerCount(page);
+    // Sort by name ascending, then scroll to the very end: the last rows load and are real rows.
+    await page.getByTestId('cust-table-header-name').locator('button').click();
+    await expect(page.getByTestId('cust-table-header-name')).toHaveAttribute('aria-sort', 'ascending');
+    await page.getByTestId('cust-table').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(page.locator(`[data-testid="cust-table-row"][data-row-index="${all - 1}"]`)).toBeVisible();
+    await expect(page.getByTestId('cust-table-pending')).toHaveCount(0);
+    const expected = (await callApi(atlas.url, 'views.customers', {
+      filter: { salesRegions: [], provinces: [], cities: [], accountManagers: [], productLines: [], customerTypes: [], grades: [], lifecycles: [], segment: null, tags: { mode: 'any', ids: [] }, search: '' },
+      sort: { column: 'name', direction: 'asc' },
+      offset: all - 1,
+      limit: 1,
+    })) as { rows: { name: string }[] };
+    await expect(page.locator(`[data-testid="cust-table-row"][data-row-index="${all - 1}"]`)).toContainText(expected.rows[0]!.name);
+    // Quick find narrows the list in the worker.
+    await page.getByTestId('cust-find').fill(expected.rows[0]!.name);
+    await expect.poll(() => customerCount(page)).toBeLessThan(all);
+    expect(problems).toEqual([]);
+  });
+
+  test('saved views are stored in the workspace: save, apply, rename, delete', async ({ page, atlas }) => {
+    const problems = collectProblems(page);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${atlas.url}#/customers?grade=A&stage=active`);
+    await chooseLanguage(page, 'en');
+    const filtered = await customerCount(page);
+    await page.getByTestId('filter-bar-save-view').click();
+    await page.getByTestId('filter-bar-view-name').fill('Active A');
+    await page.getByTestId('filter-bar-view-save').click();
+    await expect(page.getByTestId('filter-bar-saved')).toHaveAttribute('data-name', 'Active A');
+    // In the workspace, not the browser: the API lists it.
+    expect(await callApi(atlas.url, 'views.savedViews.list')).toEqual([expect.objectContaining({ name: 'Active A', query: 'grade=A&stage=active' })]);
+    await page.getByTestId('filter-bar-clear').click();
+    await expect.poll(() => customerCount(page)).toBeGreaterThan(filtered);
+    await page.getByTestId('filter-bar-saved').locator('.fchip-apply').click();
+    await expect.poll(() => customerCount(page)).toBe(filtered);
+    await page.getByTestId('filter-bar-view-rename').click();
+    await page.getByTestId('filter-bar-view-rename-input').fill('Active grade A');
+    await page.getByTestId('filter-bar-view-rename-input').press('Enter');
+    await expect(page.getByTestId('filter-bar-saved')).toHaveAttribute('data-name', 'Active grade A');
+    await page.reload();
+    await expect(page.getByTestId('filter-bar-saved')).toHaveAttribute('data-name', 'Active grade A');
+    await page.getByTestId('filter-bar-view-delete').click();
+    await expect(page.getByTestId('filter-bar-saved')).toHaveCount(0);
+    expect(await callApi(atlas.url, 'views.savedViews.list')).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test('sales regions edited in Settings change the sales region filter and chart data', async ({ page, atlas }) => {
+    const problems = collectProblems(page);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${atlas.url}#/settings`);
+    await chooseLanguage(page, 'zh-CN');
+    const henan = page.getByTestId('sr-select-410000');
+    await expect(henan).toHaveValue('华中');
+    await henan.selectOption('华北');
+    await page.getByTestId('sr-save').click();
+    await expect(page.getByTestId('sales-regions-settings')).toContainText('大区划分已保存');
+    await page.screenshot({ path: artifactPath('views-settings-sales-regions-zh-CN-1366.png'), fullPage: true });
+    try {
+      await page.goto(`${atlas.url}#/customers?region=${encodeURIComponent('华北')}&province=${encodeURIComponent('河南省')}`);
+      expect(await customerCount(page)).toBeGreaterThan(0);
+      const view = (await callApi(atlas.url, 'views.regions', {
+        filter: { salesRegions: [], provinces: ['河南省'], cities: [], accountManagers: [], productLines: [], customerTypes: [], grades: [], lifecycles: [], segment: null, tags: { mode: 'any', ids: [] }, search: '' },
+        level: 'province',
+        metric: 'customers',
+      })) as { salesRegions: { name: string }[] };
+      expect(view.salesRegions.map((r) => r.name)).toEqual(['华北']);
+    } finally {
+      await callApi(atlas.url, 'views.salesRegions.set', { mapping: null });
+    }
     expect(problems).toEqual([]);
   });
 
@@ -128,7 +224,7 @@ test('a customer named like an HTML tag shows as text everywhere', async ({ page
     path.join(dir, 'customers.csv'),
     '\ufeff客户编码,客户名称,客户类型,行业,省份,城市,区县,地址,联系人,电话,客户经理,所属大区,建档日期\n' +
       `X1,${name},企业,建筑施工,江苏省,苏州市,,,,,<b>经理</b>,华东,2020/1/1\n` +
-      'X2,正常客户,企业,建筑施工,<i>省</i>,南京市,,,,,王经理,华东,2020/1/1\n',
+      'X2,正常客户,企业,建筑施工,<i>省</i>,,,,,,王经理,华东,2020/1/1\n',
   );
   fs.writeFileSync(path.join(dir, 'orders.csv'), '\ufeff合同编号,客户编码,下单日期,产品线,数量,金额\nO1,X1,2024/3/1,挖掘机,1,500000\nO2,X2,2024/5/1,挖掘机,1,300000\n');
   runAtlas(['import', path.join(dir, 'customers.csv'), '--workspace', workspace, '--kind', 'customers']);
@@ -161,10 +257,22 @@ test('a customer named like an HTML tag shows as text everywhere', async ({ page
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await expect(page.getByTestId('cust-table-row').getByText('<b>经理</b>', { exact: true }).first()).toBeVisible();
     await page.getByTestId('cust-table-row').getByText(name, { exact: true }).first().click();
-    await expect(page.getByTestId('dossier-name')).toHaveText(name);
+    await expect(page.getByTestId('dossier-header')).toContainText(name);
     await page.getByTestId('nav-regions').click();
     await expect(page.getByTestId('page-regions')).toBeVisible();
     await expect(page.getByTestId('reg-table')).toContainText('江苏');
+    // The unmatched province '<i>省</i>' is listed as text; assign it to 江苏省 / 南京市 by hand.
+    const unmatched = page.locator('[data-testid="fix-unmatched-item"][data-raw="<i>省</i>"]');
+    await expect(unmatched).toBeVisible();
+    expect(await page.locator('i:text("省")').count()).toBe(0);
+    await unmatched.getByTestId('fix-assign').click();
+    await page.getByTestId('fix-province').selectOption('江苏省');
+    await page.getByTestId('fix-city').selectOption('南京市');
+    await page.getByTestId('fix-apply').click();
+    await expect(page.getByTestId('fix-list')).toContainText('<i>省</i>');
+    await expect(unmatched).toHaveCount(0);
+    await page.screenshot({ path: artifactPath('views-regions-fixed-1366.png') });
+    expect(await callApi(url, 'views.regionFixes.list')).toMatchObject({ unmatched: [], fixes: [{ raw: '<i>省</i>', province: '江苏省', city: '南京市', customers: 1 }] });
     await page.getByTestId('nav-segments').click();
     await expect(page.getByTestId('page-segments')).toBeVisible();
     const canvas = page.getByTestId('seg-grid-chart');
@@ -177,7 +285,10 @@ test('a customer named like an HTML tag shows as text everywhere', async ({ page
     await page.screenshot({ path: artifactPath('views-escaping-1366.png') });
     expect(problems.filter((p) => p.startsWith('dialog'))).toEqual([]);
   } finally {
+    // Wait for the server to exit: its autosave (after the region fix) writes into `dir`.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited;
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

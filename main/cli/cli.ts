@@ -36,6 +36,9 @@ Usage:
                [--format xlsx|csv] [--csv-encoding utf8-bom|gbk] [--show-personal-data] --out F.xlsx
                                                the report workbook (summary, segments, regions, tags,
                                                conversion, churn, customers); phones masked by default
+  atlas dossier --workspace W (--customer CODE|ID | --list NAME) --out F.pdf [--language zh-CN|en]
+               [--show-personal-data]       a customer's dossier, or a visit list (cover + every
+                                               dossier), as one A4 PDF (headless Chromium)
   atlas --help | --version
 
 Exit codes: 0 success, 1 failure (message on stderr), 2 wrong usage.
@@ -243,7 +246,32 @@ async function report(args: string[], io: Io): Promise<number> {
   }
 }
 
-const COMMANDS: Readonly<Record<string, (args: string[], io: Io) => Promise<number>>> = { demo, info, samples, web, import: importFiles, export: exportTable, score, report };
+async function dossier(args: string[], io: Io): Promise<number> {
+  const text = { type: 'string' } as const;
+  const { values } = parse(args, { workspace: text, customer: text, list: text, language: text, out: text, 'show-personal-data': { type: 'boolean' } });
+  if (!values.workspace || !values.out) throw new UsageError('dossier needs --workspace W, --customer ID or --list NAME, and --out F.pdf');
+  const language = values.language ?? languageForLocale(systemLocale());
+  if (language !== 'zh-CN' && language !== 'en') throw new UsageError('--language must be zh-CN or en');
+  const { dossierCommand, DossierUsageError } = await import('./dossier-command.ts');
+  try {
+    return await dossierCommand(
+      {
+        workspace: String(values.workspace),
+        out: String(values.out),
+        language,
+        ...(values.customer === undefined ? {} : { customer: String(values.customer) }),
+        ...(values.list === undefined ? {} : { list: String(values.list) }),
+        ...(values['show-personal-data'] === true ? { showPersonalData: true } : {}),
+      },
+      io,
+    );
+  } catch (error) {
+    if (error instanceof DossierUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+const COMMANDS: Readonly<Record<string, (args: string[], io: Io) => Promise<number>>> = { demo, info, samples, web, import: importFiles, export: exportTable, score, report, dossier };
 
 export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../test-support/temp-dir.ts';
+import { WorkerClient } from '../services/worker-client.ts';
 import { cliFilterQuery } from './report-command.ts';
 
 const bin = path.resolve(import.meta.dirname, 'atlas.mjs');
@@ -31,6 +32,13 @@ describe('atlas report', () => {
     expect(cliFilterQuery('segment=important-value')).toContain('scheme=rfm8');
     expect(() => cliFilterQuery('colour=red')).toThrow(/unknown key "colour"/);
     expect(() => cliFilterQuery('grade')).toThrow(/key=value/);
+    expect(() => cliFilterQuery('grade=A,province=')).toThrow(/"province=" has no value/);
+    expect(() => cliFilterQuery('grade=E')).toThrow(/grade must be one of A, B, C, D \(got "E"\)/);
+    expect(() => cliFilterQuery('stage=dormant')).toThrow(/stage must be one of new, active, sleeping, lost, prospect/);
+    expect(() => cliFilterQuery('tag=x,tags=every')).toThrow(/tags must be one of all, any/);
+    expect(() => cliFilterQuery('q=徐州,q=南京')).toThrow(/q may be given only once/);
+    expect(() => cliFilterQuery('scheme=rfm11')).toThrow(/scheme needs at least one segment/);
+    expect(cliFilterQuery('grade=A,grade=B，stage=active')).toBe('grade=A&grade=B&stage=active');
   });
 
   it('writes the filtered workbook in the chosen language', () => {
@@ -65,4 +73,35 @@ describe('atlas report', () => {
     expect(missing.stderr).toContain('nope');
     expect(fs.existsSync(path.join(temp.dir, 'y.xlsx'))).toBe(false);
   }, 120_000);
+
+  it('exports by a template saved in the workspace (the monthly report in one call)', async () => {
+    const ws = path.join(temp.dir, 'tpl.atlas');
+    fs.copyFileSync(path.join(temp.dir, 'demo.atlas'), ws);
+    const worker = new WorkerClient({ createdBy: 'report-command.test' });
+    try {
+      await worker.call('open', { path: ws });
+      await worker.call('reportsTemplatesSave', { template: { name: '华东月报', sheets: ['summary', 'customers'], customerColumns: ['code', 'name', 'grade', 'revenue12m'] } });
+      await worker.call('save', {});
+    } finally {
+      await worker.terminate();
+    }
+    const out = path.join(temp.dir, 'monthly.xlsx');
+    const run = atlas('report', '--workspace', ws, '--template', '华东月报', '--filter', 'grade=A', '--language', 'en', '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const book = XLSX.read(fs.readFileSync(out));
+    expect(book.SheetNames).toEqual(['Summary', 'Customers']);
+    const rows = XLSX.utils.sheet_to_json<(string | number | null)[]>(book.Sheets['Customers']!, { header: 1, defval: null });
+    const headerAt = rows.findIndex((r) => r[0] === 'Customer code');
+    expect(rows[headerAt]!.filter((c) => c !== null)).toEqual(['Customer code', 'Customer', 'Grade', 'Revenue, last 12 months (CNY)']);
+    expect(rows.slice(headerAt + 1).filter((r) => r[0] !== null).every((r) => r[2] === 'A')).toBe(true);
+  }, 120_000);
+
+  it('names the bad pair of a filter and writes nothing', () => {
+    const out = path.join(temp.dir, 'bad.xlsx');
+    const run = atlas('report', '--workspace', path.join(temp.dir, 'demo.atlas'), '--filter', 'grade=a', '--out', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('grade must be one of A, B, C, D (got "a")');
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });

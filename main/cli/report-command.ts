@@ -38,7 +38,20 @@ export interface ReportOptions {
 
 const FILTER_KEYS = ['region', 'province', 'city', 'manager', 'product', 'type', 'grade', 'stage', 'scheme', 'segment', 'tag', 'tags', 'q'] as const;
 
-/** "grade=A,province=江苏省" → the app's filter query string; unknown keys are usage errors. */
+/** Keys whose values come from a fixed list (the rest name provinces, managers … of the workspace). */
+const FIXED_VALUES: Readonly<Record<string, readonly string[]>> = {
+  grade: ['A', 'B', 'C', 'D'],
+  stage: ['new', 'active', 'sleeping', 'lost', 'prospect'],
+  tags: ['all', 'any'],
+};
+const SINGLE_KEYS = ['scheme', 'tags', 'q'];
+
+/**
+ * "grade=A,province=江苏省" → the app's filter query string. Unknown keys, pairs without a value,
+ * values outside a fixed list (grade, stage, tags), a repeated single-valued key and a scheme
+ * without a segment are usage errors naming the pair, so a typo never yields a silently empty
+ * report.
+ */
 export function cliFilterQuery(text: string): string {
   const pairs = text
     .split(/[,&，]/)
@@ -51,8 +64,13 @@ export function cliFilterQuery(text: string): string {
     const key = pair.slice(0, at).trim();
     const value = pair.slice(at + 1).trim();
     if (!(FILTER_KEYS as readonly string[]).includes(key)) throw new ReportUsageError(`--filter: unknown key "${key}" (use ${FILTER_KEYS.join(', ')})`);
+    if (value === '') throw new ReportUsageError(`--filter: "${pair}" has no value`);
+    const allowed = FIXED_VALUES[key];
+    if (allowed && !allowed.includes(value)) throw new ReportUsageError(`--filter: ${key} must be one of ${allowed.join(', ')} (got "${value}")`);
+    if (SINGLE_KEYS.includes(key) && params.has(key)) throw new ReportUsageError(`--filter: ${key} may be given only once`);
     params.append(key, value);
   }
+  if (params.has('scheme') && !params.has('segment')) throw new ReportUsageError('--filter: scheme needs at least one segment=…');
   if (params.has('segment') && !params.has('scheme')) params.append('scheme', 'rfm8');
   return filterToQuery(filterFromQuery(params.toString()));
 }

@@ -6,6 +6,7 @@
  * events, and flushes autosave before quitting.
  */
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
+import { createElectronPdfPrinter } from './electron-pdf-printer.ts';
 import type { IpcMainInvokeEvent, OpenDialogOptions } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,6 +16,7 @@ import { AtlasError } from '../../shared/api/errors.ts';
 import type { Envelope } from '../../shared/api/errors.ts';
 import { languageForLocale } from '../../shared/i18n/index.ts';
 import { createAtlasServices } from '../services/atlas-services.ts';
+import { utilityReader } from './utility-reader.ts';
 import { dispatchCall } from '../services/dispatch.ts';
 import type { AtlasServices } from '../services/types.ts';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin.ts';
@@ -131,10 +133,19 @@ async function onReady(): Promise<void> {
   language = languageForLocale(app.getLocale());
   const created = await createAtlasServices({
     dataDir: app.getPath('userData'),
-    host: { mode: 'electron', nativeDialogs: true, chooseFile, chooseImportFiles, chooseReportPath },
+    host: {
+      mode: 'electron',
+      nativeDialogs: true,
+      chooseFile,
+      chooseImportFiles,
+      chooseReportPath,
+      chooseDossierPath,
+      createPdfPrinter: () => createElectronPdfPrinter(preloadPath),
+    },
     systemLocale: app.getLocale(),
     version: app.getVersion(),
     workerUrl,
+    readerLauncher: utilityReader,
   });
   services = created;
   const menuCommands = createMenuCommands({
@@ -278,6 +289,17 @@ async function chooseReportPath(suggestedPath: string, format: 'xlsx' | 'csv'): 
   const options = {
     defaultPath: suggestedPath,
     filters: [format === 'xlsx' ? { name: 'Excel', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }],
+  };
+  const parent = mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** A dossier PDF or a visit-list workbook to write. */
+async function chooseDossierPath(suggestedPath: string, format: 'pdf' | 'xlsx'): Promise<string | null> {
+  const options = {
+    defaultPath: suggestedPath,
+    filters: [format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Excel', extensions: ['xlsx'] }],
   };
   const parent = mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
   const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);

@@ -1,12 +1,16 @@
 /**
- * Runs the reader process for one file: a fork of out/main/import-reader.mjs with a heap
- * cap, a timeout and a kill. Under Electron the same bundle runs through
- * ELECTRON_RUN_AS_NODE (a utilityProcess wrapper can replace the fork there).
+ * Runs the reader process for one file (out/main/import-reader.mjs) with a heap cap, a
+ * timeout and a kill, started by the current launcher (reader-process.ts): a fork in
+ * browser mode and the CLI, an Electron utilityProcess in the app.
  */
-import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { outDir } from '../node/runtime-paths.ts';
-import type { ReadProblem, ReadReply, ReadRequest, WorkbookRead } from './reader-protocol.ts';
+import { readerLauncher } from './reader-process.ts';
+import { REPLY_FILE } from './reader-protocol.ts';
+import type { ReadProblem, ReadReply, ReadRequest, ReplyWritten, WorkbookRead } from './reader-protocol.ts';
 
 export interface ReaderLimits {
   /** V8 old-space cap of the reader process, in MB. */
@@ -33,32 +37,36 @@ export function readerBundle(): string {
 /** Peak RSS of the last reader process, in bytes (benchmarks). */
 export const readerStats = { lastPeakRss: 0 };
 
-export function readWorkbook(request: Omit<ReadRequest, 'type'>, limits: ReaderLimits = DEFAULT_READER_LIMITS): Promise<WorkbookRead> {
+export function readWorkbook(request: Omit<ReadRequest, 'type' | 'replyDir'>, limits: ReaderLimits = DEFAULT_READER_LIMITS): Promise<WorkbookRead> {
+  const replyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-reader-'));
+  const cleanup = () => fs.rmSync(replyDir, { recursive: true, force: true });
   return new Promise<WorkbookRead>((resolve, reject) => {
-    const child = fork(readerBundle(), [], {
-      execArgv: [`--max-old-space-size=${limits.heapMb}`],
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    });
+    const child = readerLauncher()(readerBundle(), limits.heapMb);
     let settled = false;
     let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      if (stderr.length < 4000) stderr += chunk.toString();
+    child.onStderr((text) => {
+      if (stderr.length < 4000) stderr += text;
     });
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      child.kill();
       fn();
     };
     const timer = setTimeout(() => {
       finish(() => reject(new WorkbookReadError('timeout', `reading the workbook took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped`)));
-      child.kill('SIGKILL');
     }, limits.timeoutMs);
-    child.on('message', (reply: ReadReply) => {
-      if (reply.type !== 'result') return;
+    child.onMessage((message) => {
+      if ((message as ReplyWritten | null)?.type !== 'replied') return;
       finish(() => {
+        let reply: ReadReply;
+        try {
+          reply = v8.deserialize(fs.readFileSync(path.join(replyDir, REPLY_FILE))) as ReadReply;
+        } catch (error) {
+          reject(new WorkbookReadError('unreadable', `the reader's answer could not be read (${(error as Error).message})`));
+          return;
+        }
         if (reply.ok) {
           readerStats.lastPeakRss = reply.peakRss;
           resolve(reply.value);
@@ -67,8 +75,8 @@ export function readWorkbook(request: Omit<ReadRequest, 'type'>, limits: ReaderL
         }
       });
     });
-    child.on('error', (error) => finish(() => reject(new WorkbookReadError('unreadable', `the reader process failed: ${error.message}`))));
-    child.on('exit', (code, signal) => {
+    child.onError((error) => finish(() => reject(new WorkbookReadError('unreadable', `the reader process failed: ${error.message}`))));
+    child.onExit((code, signal) => {
       finish(() => {
         const oom = /heap out of memory|Allocation failed|Invalid array length|Array buffer allocation failed/i.test(stderr);
         if (oom || signal === 'SIGABRT' || code === 134) {
@@ -78,6 +86,6 @@ export function readWorkbook(request: Omit<ReadRequest, 'type'>, limits: ReaderL
         }
       });
     });
-    child.send({ type: 'read', ...request } satisfies ReadRequest);
-  });
+    child.send({ type: 'read', ...request, replyDir } satisfies ReadRequest);
+  }).finally(cleanup);
 }

@@ -13,6 +13,15 @@ export interface ReadRequest {
   previewRows: number | null;
   /** Return rows of this sheet only (commit); null returns every sheet. */
   sheet: string | null;
+  /** A private folder the reader writes its reply into (REPLY_FILE, v8-serialised ReadReply). */
+  replyDir: string;
+}
+
+export const REPLY_FILE = 'reply.bin';
+
+/** The reader's only message: its reply is in the reply file. */
+export interface ReplyWritten {
+  type: 'replied';
 }
 
 export interface SheetSummary {

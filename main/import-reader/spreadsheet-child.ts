@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ReadReply, ReadRequest } from './reader-protocol.ts';
+import v8 from 'node:v8';
+import { REPLY_FILE } from './reader-protocol.ts';
+import type { ReadReply, ReadRequest, ReplyWritten } from './reader-protocol.ts';
 import { readWorkbookBytes, ReadError } from './read-workbook.ts';
 
 /** Larger workbooks are refused before reading (the largest real exports are ~100 MB). */
@@ -27,8 +29,26 @@ function answer(request: ReadRequest): ReadReply {
   }
 }
 
-process.on('message', (message: ReadRequest) => {
-  if (message.type !== 'read') return;
-  const reply = answer(message);
-  process.send?.(reply, () => process.exit(0));
-});
+/** Writes the reply where the parent looks for it; the message itself stays tiny. */
+function reply(request: ReadRequest): ReplyWritten {
+  fs.writeFileSync(path.join(request.replyDir, REPLY_FILE), v8.serialize(answer(request)));
+  return { type: 'replied' };
+}
+
+// An Electron utility process talks through process.parentPort; a forked Node process
+// through process.send.
+const utilityPort = (process as unknown as { parentPort?: { on(e: 'message', l: (event: { data: unknown }) => void): void; postMessage(m: unknown): void } }).parentPort;
+if (utilityPort) {
+  utilityPort.on('message', (event) => {
+    const message = event.data as ReadRequest;
+    if (message.type !== 'read') return;
+    utilityPort.postMessage(reply(message));
+    // The parent stops this process when it has the reply; this is only a backstop.
+    setTimeout(() => process.exit(0), 5000);
+  });
+} else {
+  process.on('message', (message: ReadRequest) => {
+    if (message.type !== 'read') return;
+    process.send?.(reply(message), () => process.exit(0));
+  });
+}

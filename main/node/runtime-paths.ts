@@ -27,6 +27,11 @@ export function workerUrl(): URL {
   return pathToFileURL(path.join(outDir, 'main', 'worker.mjs'));
 }
 
+/** The thread that normalises text files beside the workspace thread during an import. */
+export function importNormaliserUrl(): URL {
+  return pathToFileURL(path.join(outDir, 'main', 'import-normaliser.mjs'));
+}
+
 export function rendererDir(): string {
   return path.join(outDir, 'renderer');
 }

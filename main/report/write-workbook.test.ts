@@ -126,8 +126,9 @@ describe('writeWorkbook (xlsx)', () => {
     const workbook = part(parts, 'xl/workbook.xml');
     // The widest name, '徐州 <A&B> "引号" _x0041_ 😀', is 28 columns wide (CJK and emoji double) + 2 padding.
     expect(sheet).toContain('<col min="2" max="2" width="30" customWidth="1"/>');
-    // 累计金额（元）: 7 wide characters → ceil(14 × 1.1) + 2 for the filter button + 2 padding.
+    // 累计金额（元）: 7 wide characters → ceil(14 × 1.1) + 2 for the filter button + 2 padding; CJK headers never wrap.
     expect(sheet).toContain('<col min="4" max="4" width="20" customWidth="1"/>');
+    expect(sheet).toContain('<row r="3" ht="20" customHeight="1">');
     expect(sheet).toMatch(/<col min="4" max="4" width="[\d.]+" customWidth="1"\/>/);
     for (const code of ['#,##0.00', '#,##0', '0.0%', '0.00', 'yyyy-mm-dd']) {
       expect(styles).toContain(`formatCode="${code}"`);
@@ -137,7 +138,6 @@ describe('writeWorkbook (xlsx)', () => {
     expect(sheet).toContain('<mergeCell ref="A1:H1"/>');
     expect(sheet).toContain('<mergeCell ref="A2:H2"/>');
     expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'客户'!$A$3:$H$7</definedName>`);
-    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'客户'!$3:$3</definedName>`);
     expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
     // The title is bold and larger; the header bold on a fill.
     const xfs = cellXfs(styles);
@@ -147,6 +147,69 @@ describe('writeWorkbook (xlsx)', () => {
     const header = xfs[styleOf(sheet, 'B3')]!;
     expect(fontOf(header)).toContain('<b/>');
     expect(header).toMatch(/fillId="2"/);
+  });
+
+  it('prints well: title and header rows on every page, one page wide, bordered table, page header and "page X of Y"', async () => {
+    const out = path.join(dir, 'print.xlsx');
+    await writeWorkbook([{ ...customers(), pageNumberLabel: '第 {page} 页，共 {pages} 页' }], out, { format: 'xlsx' });
+    const parts = unzip(out);
+    const sheet = part(parts, 'xl/worksheets/sheet1.xml');
+    // Rows 1–3 (title, subtitle, column headers) repeat at the top of every printed page.
+    expect(part(parts, 'xl/workbook.xml')).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'客户'!$1:$3</definedName>`);
+    // One page wide, as long as needed; landscape for this wide table; A4; centred; margins in inches.
+    expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(sheet).toMatch(/<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
+    expect(sheet).toContain('<printOptions horizontalCentered="1"/>');
+    const margins = /<pageMargins ([^>]*)\/>/.exec(sheet)?.[1] ?? '';
+    for (const side of ['left', 'right', 'top', 'bottom']) {
+      const inches = Number(new RegExp(`${side}="([\\d.]+)"`).exec(margins)?.[1]);
+      expect(inches, side).toBeGreaterThanOrEqual(0.4);
+      expect(inches, side).toBeLessThanOrEqual(1);
+    }
+    // The report's title (an ampersand doubled so it is not a code) and sheet name on top; page X of Y below.
+    expect(sheet).toContain('<oddHeader>&amp;L&amp;9客户画像月报 — 华东大区&amp;R&amp;9&amp;A</oddHeader>');
+    expect(sheet).toContain('<oddFooter>&amp;C&amp;9第 &amp;P 页，共 &amp;N 页</oddFooter>');
+    // Every table cell, empty ones included, has thin borders all round; title and notes have none.
+    const styles = part(parts, 'xl/styles.xml');
+    const xfs = cellXfs(styles);
+    const borders = /<borders[^>]*>(.*)<\/borders>/s.exec(styles)?.[1]?.match(/<border>.*?<\/border>/g) ?? [];
+    const borderOf = (ref: string): string => borders[Number(/borderId="(\d+)"/.exec(xfs[styleOf(sheet, ref)]!)?.[1])] ?? '';
+    for (const ref of ['A3', 'H3', 'A4', 'B4', 'C4', 'D5', 'G6', 'H7', 'B7', 'C7']) {
+      for (const side of ['left', 'right', 'top', 'bottom']) expect(borderOf(ref), `${ref} ${side}`).toMatch(new RegExp(`<${side} style="thin">`));
+    }
+    expect(sheet).toMatch(/<c r="B7" s="\d+"\/>/); // the empty name keeps its borders
+    for (const ref of ['A1', 'A9']) expect(borderOf(ref)).not.toContain('style=');
+    // Long text wraps inside its column (rows high enough for it) and notes wrap across the table, never off the page.
+    const wrapped = path.join(dir, 'wrapped.xlsx');
+    const tags = '高购买力、回款及时、高复购意向、高维修需求、设备闲置、重要价值客户、冠军客户';
+    await writeWorkbook(
+      [{ name: 'W', title: 'W', columns: [{ header: '客户', kind: 'text' }, { header: '标签', kind: 'text', width: 30, wrap: true }], rows: [['甲', tags], ['乙', '高购买力']], notes: ['说明'.repeat(60)] }],
+      wrapped,
+      { format: 'xlsx' },
+    );
+    const w = unzip(wrapped);
+    const wXml = part(w, 'xl/worksheets/sheet1.xml');
+    expect(wXml).toMatch(/<row r="3" ht="48" customHeight="1">/); // 76 wide in 27.5: three lines
+    expect(wXml).toContain('<row r="4">');
+    const wXfs = cellXfs(part(w, 'xl/styles.xml'));
+    expect(wXfs[styleOf(wXml, 'B3')]).toContain('wrapText="1"');
+    expect(wXfs[styleOf(wXml, 'A6')]).toContain('wrapText="1"');
+    expect(wXml).toContain('<mergeCell ref="A6:B6"/>');
+    expect(wXml).toMatch(/<row r="6" ht="\d+" customHeight="1">/);
+    // A long English header over short figures wraps at a space: a two-line header row, a narrow column.
+    const english = path.join(dir, 'english.xlsx');
+    await writeWorkbook([{ name: 'E', title: 'E', columns: [{ header: 'Revenue, last 12 months (CNY)', kind: 'amount' }], rows: [[1.5]] }], english, { format: 'xlsx' });
+    const eXml = part(unzip(english), 'xl/worksheets/sheet1.xml');
+    expect(eXml).toContain('<row r="2" ht="34" customHeight="1">');
+    expect(eXml).toMatch(/<col min="1" max="1" width="21" customWidth="1"\/>/);
+    expect(cellXfs(part(unzip(english), 'xl/styles.xml'))[styleOf(eXml, 'A2')]).toContain('wrapText="1"');
+    const portrait = path.join(dir, 'narrow.xlsx');
+    await writeWorkbook([{ name: 'N', title: 'A & B', columns: [{ header: 'Name', kind: 'text' }], rows: [['x']] }], portrait, { format: 'xlsx' });
+    const narrow = part(unzip(portrait), 'xl/worksheets/sheet1.xml');
+    expect(narrow).toContain('orientation="portrait"');
+    expect(narrow).toContain('<oddHeader>&amp;L&amp;9A &amp;&amp; B&amp;R&amp;9&amp;A</oddHeader>');
+    expect(narrow).toContain('<oddFooter>&amp;C&amp;9&amp;P / &amp;N</oddFooter>');
+    expect(part(unzip(portrait), 'xl/workbook.xml')).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'N'!$1:$2</definedName>`);
   });
 
   it('neutralises formula injection: text cells, visible, quote-prefixed', async () => {
@@ -262,7 +325,8 @@ describe('writeWorkbook (xlsx)', () => {
     expect(cellAt(sheet, 'A16')?.v).toBe('说明');
     const xml = part(unzip(out), 'xl/worksheets/sheet1.xml');
     expect(xml).toContain('<autoFilter ref="A2:B4"/>');
-    expect(part(unzip(out), 'xl/workbook.xml')).not.toContain('Print_Titles');
+    // Only the title repeats on printed pages: the main header would be wrong above the sections.
+    expect(part(unzip(out), 'xl/workbook.xml')).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'汇总'!$1:$1</definedName>`);
     expect(xml).toContain('<dimension ref="A1:C16"/>');
     expect(xml).toMatch(/<col min="3" max="3" width="[\d.]+" customWidth="1"\/>/);
   });

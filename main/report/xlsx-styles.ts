@@ -1,6 +1,7 @@
 /**
  * The workbook's styles.xml: a bold title, a grey subtitle and notes, a bold header on a
- * light fill with a rule below it, and one number format per column kind. Each cell style
+ * light fill with a rule below it, thin light borders round every table cell (so a table
+ * prints as one), and one number format per column kind. Each cell style
  * has a twin with `quotePrefix="1"` for text that starts like a formula (see
  * shared/report/formula-guard.ts).
  */
@@ -27,7 +28,9 @@ export type CellStyle =
   | 'amount'
   | 'percent'
   | 'ratio'
-  | 'date';
+  | 'date'
+  | 'text'
+  | 'textWrap';
 
 const TEXT_FORMAT_ID = 49;
 const CUSTOM_FORMATS: readonly (readonly [id: number, code: string])[] = [
@@ -47,27 +50,39 @@ interface Xf {
   alignment?: string;
 }
 
+/** Table cells sit at the top, level with the first line of a wrapped neighbour. */
+const TOP = '<alignment vertical="top"/>';
+/**
+ * Left-aligned text is indented by one step, so it never touches a right-aligned number in the
+ * column before it ("0活跃", "流失风险生命周期" read as one word otherwise).
+ */
+const TOP_TEXT = '<alignment horizontal="left" vertical="top" indent="1"/>';
+
 const XFS: readonly Xf[] = [
   { style: 'general', numFmtId: 0, fontId: 0, fillId: 0, borderId: 0 },
   { style: 'title', numFmtId: 0, fontId: 1, fillId: 0, borderId: 0, alignment: '<alignment vertical="center"/>' },
   { style: 'subtitle', numFmtId: 0, fontId: 2, fillId: 0, borderId: 0, alignment: '<alignment vertical="center"/>' },
-  { style: 'header', numFmtId: 0, fontId: 3, fillId: 2, borderId: 1, alignment: '<alignment vertical="center"/>' },
+  { style: 'header', numFmtId: 0, fontId: 3, fillId: 2, borderId: 3, alignment: '<alignment horizontal="left" vertical="center" wrapText="1" indent="1"/>' },
   {
     style: 'headerRight',
     numFmtId: 0,
     fontId: 3,
     fillId: 2,
-    borderId: 1,
-    alignment: '<alignment horizontal="right" vertical="center"/>',
+    borderId: 3,
+    alignment: '<alignment horizontal="right" vertical="center" wrapText="1"/>',
   },
-  { style: 'note', numFmtId: 0, fontId: 2, fillId: 0, borderId: 0 },
+  { style: 'note', numFmtId: 0, fontId: 2, fillId: 0, borderId: 0, alignment: '<alignment vertical="top" wrapText="1"/>' },
   { style: 'sectionHeading', numFmtId: 0, fontId: 4, fillId: 0, borderId: 0, alignment: '<alignment vertical="center"/>' },
-  { style: 'code', numFmtId: TEXT_FORMAT_ID, fontId: 0, fillId: 0, borderId: 0 },
-  { style: 'integer', numFmtId: 164, fontId: 0, fillId: 0, borderId: 0 },
-  { style: 'amount', numFmtId: 165, fontId: 0, fillId: 0, borderId: 0 },
-  { style: 'percent', numFmtId: 166, fontId: 0, fillId: 0, borderId: 0 },
-  { style: 'ratio', numFmtId: 167, fontId: 0, fillId: 0, borderId: 0 },
-  { style: 'date', numFmtId: 168, fontId: 0, fillId: 0, borderId: 0 },
+  { style: 'code', numFmtId: TEXT_FORMAT_ID, fontId: 0, fillId: 0, borderId: 2, alignment: TOP_TEXT },
+  { style: 'integer', numFmtId: 164, fontId: 0, fillId: 0, borderId: 2, alignment: TOP },
+  { style: 'amount', numFmtId: 165, fontId: 0, fillId: 0, borderId: 2, alignment: TOP },
+  { style: 'percent', numFmtId: 166, fontId: 0, fillId: 0, borderId: 2, alignment: TOP },
+  { style: 'ratio', numFmtId: 167, fontId: 0, fillId: 0, borderId: 2, alignment: TOP },
+  { style: 'date', numFmtId: 168, fontId: 0, fillId: 0, borderId: 2, alignment: TOP },
+  // Free text in a table (after the others: existing style indices stay stable).
+  { style: 'text', numFmtId: 0, fontId: 0, fillId: 0, borderId: 2, alignment: TOP_TEXT },
+  // Long text (tags, reasons) wraps within its column rather than spilling over the next ones.
+  { style: 'textWrap', numFmtId: 0, fontId: 0, fillId: 0, borderId: 2, alignment: '<alignment horizontal="left" vertical="top" wrapText="1" indent="1"/>' },
 ];
 
 const BASE_INDEX = new Map<CellStyle, number>(XFS.map((xf, index) => [xf.style, index]));
@@ -81,7 +96,7 @@ export function styleIndex(style: CellStyle, quotePrefix = false): number {
 export function dataStyleOf(kind: ReportColumnKind): CellStyle {
   switch (kind) {
     case 'text':
-      return 'general';
+      return 'text';
     case 'code':
     case 'phone':
       return 'code';
@@ -127,9 +142,12 @@ export function stylesXml(fontName: string): string {
     '<fill><patternFill patternType="gray125"/></fill>',
     '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>',
     '</fills>',
-    '<borders count="2">',
+    // Tables carry their own thin rules, so they print as tables without the sheet's gridlines.
+    '<borders count="4">',
     '<border><left/><right/><top/><bottom/><diagonal/></border>',
     '<border><left/><right/><top/><bottom style="thin"><color rgb="FF9BC2E6"/></bottom><diagonal/></border>',
+    '<border><left style="thin"><color rgb="FFD0D7E1"/></left><right style="thin"><color rgb="FFD0D7E1"/></right><top style="thin"><color rgb="FFD0D7E1"/></top><bottom style="thin"><color rgb="FFD0D7E1"/></bottom><diagonal/></border>',
+    '<border><left style="thin"><color rgb="FFA9BCD8"/></left><right style="thin"><color rgb="FFA9BCD8"/></right><top style="thin"><color rgb="FFA9BCD8"/></top><bottom style="thin"><color rgb="FF5B9BD5"/></bottom><diagonal/></border>',
     '</borders>',
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>',
     `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>`,

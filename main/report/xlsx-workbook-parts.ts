@@ -1,5 +1,5 @@
 /** The fixed parts of an .xlsx package around its worksheets. */
-import { autoFilterRef, type SheetLayout } from './sheet-xml.ts';
+import { autoFilterRef, printTitleRows, type SheetLayout } from './sheet-xml.ts';
 import { columnLetters, quotedSheetName } from './cell-ref.ts';
 import { escapeXmlAttribute } from './xml-text.ts';
 
@@ -59,10 +59,10 @@ export function workbookRelsXml(sheetCount: number): string {
 
 /**
  * workbook.xml with, per sheet, the hidden `_xlnm._FilterDatabase` name Excel and
- * LibreOffice expect next to an auto-filter, and print titles repeating the header row.
+ * LibreOffice expect next to an auto-filter, and print titles repeating the title and header
+ * rows on every printed page (see printTitleRows).
  */
 export function workbookXml(layouts: readonly SheetLayout[], columnCounts: readonly number[]): string {
-  // Print titles repeat the main header on every page: wrong above a further section's rows.
   const sheets = layouts
     .map((layout, i) => `<sheet name="${escapeXmlAttribute(layout.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
     .join('');
@@ -74,9 +74,10 @@ export function workbookXml(layouts: readonly SheetLayout[], columnCounts: reado
     const [from, to] = autoFilterRef(layout, columnLetters(count - 1)).split(':') as [string, string];
     const absolute = (ref: string): string => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
     names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${sheet}!${absolute(from)}:${absolute(to)}</definedName>`);
-    if (layout.sections.length === 0) {
-      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${sheet}!$${layout.headerRow}:$${layout.headerRow}</definedName>`);
-    }
+  });
+  layouts.forEach((layout, i) => {
+    const [first, last] = printTitleRows(layout);
+    names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXmlAttribute(quotedSheetName(layout.name))}!$${first}:$${last}</definedName>`);
   });
   return (
     XML_HEAD +

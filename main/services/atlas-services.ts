@@ -14,6 +14,8 @@ import { createImportHandlers } from './import-handlers.ts';
 import { createAnalyticsHandlers } from './analytics-handlers.ts';
 import { createViewsHandlers } from './views-handlers.ts';
 import { createReportsHandlers } from './reports-handlers.ts';
+import { createDossierHandlers } from './dossier-handlers.ts';
+import { cancelMainJob } from '../dossier/print-job.ts';
 import { WorkerClient } from './worker-client.ts';
 
 export const WORKSPACE_EXTENSION = '.atlas';
@@ -24,6 +26,7 @@ export async function createAtlasServices(options: ServicesOptions): Promise<Atl
   const settings = new SettingsStore(options.dataDir);
   const worker = new WorkerClient({
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+    ...(options.readerLauncher ? { readerLauncher: options.readerLauncher } : {}),
     createdBy: `Customer Atlas ${options.version}`,
   });
   const listeners = new Set<(event: AtlasEvent) => void>();
@@ -190,6 +193,7 @@ export async function createAtlasServices(options: ServicesOptions): Promise<Atl
     },
     async 'jobs.cancel'({ jobId }) {
       worker.cancel(jobId);
+      cancelMainJob(jobId);
       return { cancelled: true };
     },
   };
@@ -207,6 +211,7 @@ export async function createAtlasServices(options: ServicesOptions): Promise<Atl
   const api: AtlasApi = { ...coreApi, ...createImportHandlers(context), ...createAnalyticsHandlers(context),
     ...createViewsHandlers(context),
     ...createReportsHandlers(context),
+    ...createDossierHandlers(context),
   };
 
   return {

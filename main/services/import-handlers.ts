@@ -88,6 +88,16 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<I
       return worker.call('importTemplates', undefined);
     },
 
+    async 'import.renameTemplate'(params) {
+      context.requireWorkspace();
+      return worker.call('importRenameTemplate', params);
+    },
+
+    async 'import.deleteTemplate'(params) {
+      context.requireWorkspace();
+      return worker.call('importDeleteTemplate', params);
+    },
+
     async 'import.exportRejected'({ batchId, path: target }) {
       context.requireWorkspace();
       const { fileName, rows, bytes } = await worker.call('importRejectedWorkbook', { batchId });

@@ -1,5 +1,7 @@
+import type { ReaderLauncher } from '../import-reader/reader-process.ts';
 import type { AtlasApi, AtlasEvent, FilePurpose, JobParams, WorkspaceInfo } from '../../shared/api/contract.ts';
 import type { WorkerClient } from './worker-client.ts';
+import type { PdfPrinterFactory } from '../dossier/pdf-printer.ts';
 
 /** What differs between the desktop app and the browser-mode server. */
 export interface HostCapabilities {
@@ -11,6 +13,10 @@ export interface HostCapabilities {
   chooseImportFiles?(suggestedDir: string): Promise<string[] | null>;
   /** Native save dialog for a report file; resolve null when the user cancels. */
   chooseReportPath?(suggestedPath: string, format: 'xlsx' | 'csv'): Promise<string | null>;
+  /** Native save dialog for a dossier PDF or a visit list workbook; resolve null when cancelled. */
+  chooseDossierPath?(suggestedPath: string, format: 'pdf' | 'xlsx'): Promise<string | null>;
+  /** Prints renderer print routes to PDF (headless Chromium, or Electron's printToPDF). */
+  createPdfPrinter?: PdfPrinterFactory;
 }
 
 export interface ServicesOptions {
@@ -23,6 +29,8 @@ export interface ServicesOptions {
   initialWorkspace?: string;
   /** Override the worker bundle (tests); defaults to out/main/worker.mjs. */
   workerUrl?: URL;
+  /** Starts spreadsheet reader processes from the main thread (the app's utilityProcess). */
+  readerLauncher?: ReaderLauncher;
   /** Milliseconds of quiet after a change before autosave writes the file. */
   autosaveDelayMs?: number;
 }

@@ -2,6 +2,8 @@
  * The main-process side of the worker boundary: typed calls with sequence numbers, progress
  * routed by job id, cancel, and a clear error for every pending call if the worker dies.
  */
+import { serveReaderRelay } from '../import-reader/reader-process.ts';
+import type { ReaderLauncher } from '../import-reader/reader-process.ts';
 import { Worker } from 'node:worker_threads';
 import { AtlasError } from '../../shared/api/errors.ts';
 import type { FromWorker, ToWorker, WorkerOp, WorkerParams, WorkerResult } from '../worker/protocol.ts';
@@ -27,16 +29,27 @@ export class WorkerClient {
   private nextSeq = 1;
   private exited: AtlasError | null = null;
 
-  constructor(options: { workerUrl?: URL; createdBy?: string } = {}) {
+  /**
+   * `readerLauncher`: start the workspace thread's spreadsheet reader processes here, on this
+   * thread, with that launcher (the desktop app's utilityProcess); by default the workspace
+   * thread forks them itself.
+   */
+  constructor(options: { workerUrl?: URL; createdBy?: string; readerLauncher?: ReaderLauncher } = {}) {
+    const { readerLauncher } = options;
     this.worker = new Worker(options.workerUrl ?? defaultWorkerUrl(), {
-      workerData: { createdBy: options.createdBy ?? 'Customer Atlas' },
+      workerData: { createdBy: options.createdBy ?? 'Customer Atlas', readerViaHost: readerLauncher !== undefined },
+      // Imports and scoring allocate millions of short-lived rows: a larger young generation
+      // lets most of them die there instead of being copied into the old generation.
+      resourceLimits: { maxYoungGenerationSizeMb: Number(process.env['ATLAS_WORKER_YOUNG_MB'] ?? 64) },
     });
     let markReady: () => void = () => undefined;
     this.ready = new Promise<void>((resolve) => {
       markReady = resolve;
     });
+    const relay = readerLauncher ? serveReaderRelay(readerLauncher, (event) => this.worker.postMessage(event)) : null;
     this.worker.on('message', (message: FromWorker) => {
       if (message.type === 'ready') markReady();
+      else if (message.type === 'reader') relay?.(message);
       else if (message.type === 'progress') for (const listener of this.progressListeners) listener(message);
       else {
         const pending = this.pending.get(message.seq);

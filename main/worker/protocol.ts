@@ -2,6 +2,7 @@
  * Messages across the worker boundary: a discriminated union with sequence numbers.
  * Errors travel as data; progress is tagged with the caller's job id.
  */
+import type { ReaderRelayEvent, ReaderRelayRequest } from '../import-reader/reader-process.ts';
 import type { AtlasErrorData } from '../../shared/api/errors.ts';
 import type { Overview } from '../../shared/overview/overview.ts';
 import type { JobContext } from './job-context.ts';
@@ -9,6 +10,7 @@ import type { ImportWorkerSpec } from './import/import-protocol.ts';
 import type { AnalyticsWorkerSpec } from './analytics/analytics-protocol.ts';
 import type { ViewsWorkerSpec } from './views/views-protocol.ts';
 import type { ReportsWorkerSpec } from './reports/reports-protocol.ts';
+import type { DossierWorkerSpec } from './dossier/dossier-protocol.ts';
 
 export interface WorkspaceState {
   path: string;
@@ -34,7 +36,7 @@ export interface CoreWorkerSpec {
 }
 
 /** Every worker operation: the core ones plus each feature's (declared beside its ops). */
-export interface WorkerSpec extends CoreWorkerSpec, ImportWorkerSpec, AnalyticsWorkerSpec, ViewsWorkerSpec, ReportsWorkerSpec {}
+export interface WorkerSpec extends CoreWorkerSpec, ImportWorkerSpec, AnalyticsWorkerSpec, ViewsWorkerSpec, ReportsWorkerSpec, DossierWorkerSpec {}
 
 export type WorkerOp = keyof WorkerSpec;
 export type WorkerParams<K extends WorkerOp> = WorkerSpec[K]['params'];
@@ -42,10 +44,12 @@ export type WorkerResult<K extends WorkerOp> = WorkerSpec[K]['result'];
 
 export type ToWorker =
   | { type: 'call'; seq: number; op: WorkerOp; params: unknown; jobId: string | null }
-  | { type: 'cancel'; jobId: string };
+  | { type: 'cancel'; jobId: string }
+  | ReaderRelayEvent;
 
 export type FromWorker =
   | { type: 'ready' }
+  | ReaderRelayRequest
   | { type: 'result'; seq: number; ok: true; value: unknown }
   | { type: 'result'; seq: number; ok: false; error: AtlasErrorData }
   | { type: 'progress'; jobId: string; phase: string; done: number; total: number };

@@ -6,13 +6,15 @@ import { AtlasError, toErrorData } from '../../shared/api/errors.ts';
 import { createJobContext } from './job-context.ts';
 import type { FromWorker, ToWorker, WorkerOp } from './protocol.ts';
 import type { Handlers, WorkerSpec } from './protocol.ts';
+import type { ReaderRelayEvent } from '../import-reader/reader-process.ts';
 
 export interface Port {
   postMessage(message: FromWorker): void;
   on(event: 'message', listener: (message: ToWorker) => void): void;
 }
 
-export function serveWorker(port: Port, handlers: Handlers<WorkerSpec>): void {
+/** `onReaderEvent` receives what the main thread relays about reader processes it started for us. */
+export function serveWorker(port: Port, handlers: Handlers<WorkerSpec>, onReaderEvent?: (event: ReaderRelayEvent) => void): void {
   const cancelled = new Set<string>();
   let queue: Promise<void> = Promise.resolve();
 
@@ -39,6 +41,10 @@ export function serveWorker(port: Port, handlers: Handlers<WorkerSpec>): void {
   };
 
   port.on('message', (message) => {
+    if (message.type === 'reader') {
+      onReaderEvent?.(message);
+      return;
+    }
     if (message.type === 'cancel') {
       cancelled.add(message.jobId);
       return;

@@ -7,6 +7,7 @@ import { SegmentsPage } from '../features/segments/index.ts';
 import { RegionsPage } from '../features/regions/index.ts';
 import { CustomersPage } from '../features/customers/index.ts';
 import { ReportsPage } from '../features/reports/index.ts';
+import { DossierPage, VisitsPage } from '../features/dossier/index.ts';
 import { ComingSoon } from './ComingSoon.tsx';
 import { Icon } from './icons.tsx';
 import { useT, useTranslateError } from './i18n.ts';
@@ -29,6 +30,8 @@ const FEATURE_PAGES: Partial<Record<PageId, () => ReactNode>> = {
   customers: () => <CustomersPage />,
   tags: () => <TagsPage />,
   reports: () => <ReportsPage />,
+  dossier: () => <DossierPage />,
+  visits: () => <VisitsPage />,
   settings: () => <SettingsPage />,
 };
 

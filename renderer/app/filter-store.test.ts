@@ -84,4 +84,24 @@ describe('filter store', () => {
     filterActions.applyView(view);
     expect(useFilterStore.getState().filter).toMatchObject({ provinces: ['江苏省'], grades: ['B'] });
   });
+
+  it('keeps the grid cell in the URL beside the filter: one history entry, Back removes it, junk is ignored', async () => {
+    const { useFilterStore, filterActions, startFilterUrlSync, hashWithFilter, currentFilterQuery, cellFromQuery } = await import('./filter-store.ts');
+    const stop = startFilterUrlSync();
+    filterActions.setCell({ r: 5, y: 3, yAxis: 'f' });
+    expect(win.location.hash).toBe('#/customers?province=%E6%B1%9F%E8%8B%8F%E7%9C%81&cell=5-3-f');
+    expect(win.entries).toHaveLength(2);
+    // Filter changes keep the cell; links to other pages carry it; the filter query alone does not.
+    filterActions.toggle('grades', 'A');
+    expect(win.location.hash).toBe('#/customers?province=%E6%B1%9F%E8%8B%8F%E7%9C%81&grade=A&cell=5-3-f');
+    expect(hashWithFilter('#/segments')).toBe('#/segments?province=%E6%B1%9F%E8%8B%8F%E7%9C%81&grade=A&cell=5-3-f');
+    expect(currentFilterQuery()).not.toContain('cell');
+    win.history.back();
+    win.history.back();
+    expect(useFilterStore.getState().cell).toBeNull();
+    expect(useFilterStore.getState().filter.provinces).toEqual(['江苏省']);
+    expect(cellFromQuery('cell=5-3-fm')).toEqual({ r: 5, y: 3, yAxis: 'fm' });
+    for (const junk of ['cell=0-3-f', 'cell=5-3', 'cell=5-99-f', 'cell=a-b-c', 'cell=%E0%A4%A']) expect(cellFromQuery(junk)).toBeNull();
+    stop();
+  });
 });

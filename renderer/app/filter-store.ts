@@ -28,8 +28,45 @@ export interface SavedView {
   query: string;
 }
 
+/**
+ * One cell of the Segments grid the Customers page is restricted to, kept in the URL beside the
+ * filter (`&cell=5-3-f`: R score, F or F+M score, axis) so Back returns to the unrestricted list.
+ */
+export interface GridCellParam {
+  r: number;
+  y: number;
+  yAxis: 'f' | 'fm';
+}
+
 interface FilterState {
   filter: CustomerFilter;
+  cell: GridCellParam | null;
+}
+
+const CELL_KEY = 'cell';
+
+export function cellToParam(cell: GridCellParam): string {
+  return `${cell.r}-${cell.y}-${cell.yAxis}`;
+}
+
+/** Reads `cell=5-3-f` from a query; anything malformed is no cell. */
+export function cellFromQuery(query: string): GridCellParam | null {
+  let value: string | null = null;
+  try {
+    value = new URLSearchParams(query).get(CELL_KEY);
+  } catch {
+    return null;
+  }
+  const match = value === null ? null : /^(\d{1,2})-(\d{1,2})-(f|fm)$/.exec(value);
+  if (!match) return null;
+  const r = Number(match[1]);
+  const y = Number(match[2]);
+  if (r < 1 || r > 20 || y < 1 || y > 40) return null;
+  return { r, y, yAxis: match[3] === 'fm' ? 'fm' : 'f' };
+}
+
+function cellsEqual(a: GridCellParam | null, b: GridCellParam | null): boolean {
+  return a === b || (a !== null && b !== null && a.r === b.r && a.y === b.y && a.yAxis === b.yAxis);
 }
 
 /** The page part and the query part of a hash like `#/customers?grade=A`. */
@@ -42,9 +79,22 @@ function readLocation(): CustomerFilter {
   return filterFromQuery(splitHash(window.location.hash).query);
 }
 
-export const useFilterStore = create<FilterState>()(() => ({ filter: readLocation() }));
+function readCell(): GridCellParam | null {
+  return cellFromQuery(splitHash(window.location.hash).query);
+}
+
+export const useFilterStore = create<FilterState>()(() => ({ filter: readLocation(), cell: readCell() }));
 
 export const useFilter = (): CustomerFilter => useFilterStore((s) => s.filter);
+export const useGridCellParam = (): GridCellParam | null => useFilterStore((s) => s.cell);
+
+/** The URL query: the filter, then the grid cell when one is chosen. */
+function locationQuery(filter: CustomerFilter, cell: GridCellParam | null): string {
+  const query = filterToQuery(filter);
+  if (cell === null) return query;
+  const extra = `${CELL_KEY}=${cellToParam(cell)}`;
+  return query === '' ? extra : `${query}&${extra}`;
+}
 
 /** The query string of the current filter, for building links that keep it (`#/regions?…`). */
 export function currentFilterQuery(): string {
@@ -53,15 +103,16 @@ export function currentFilterQuery(): string {
 
 /** The hash for a page that keeps the current filter: `#/regions?grade=A`. */
 export function hashWithFilter(path: string): string {
-  const query = currentFilterQuery();
+  const { filter, cell } = useFilterStore.getState();
+  const query = locationQuery(filter, cell);
   return query === '' ? path : `${path}?${query}`;
 }
 
 type HistoryMode = 'push' | 'replace';
 
-function writeLocation(filter: CustomerFilter, mode: HistoryMode): void {
+function writeLocation(filter: CustomerFilter, mode: HistoryMode, cell: GridCellParam | null = useFilterStore.getState().cell): void {
   const { path } = splitHash(window.location.hash);
-  const query = filterToQuery(filter);
+  const query = locationQuery(filter, cell);
   const hash = query === '' ? path : `${path === '' ? '#/' : path}?${query}`;
   if (hash === window.location.hash) return;
   const url = hash === '' ? window.location.pathname + window.location.search : hash;
@@ -113,6 +164,13 @@ export const filterActions = {
   clear(): void {
     commit(emptyFilter);
   },
+  /** Restricts the Customers page to one grid cell (null = none); one history entry. */
+  setCell(cell: GridCellParam | null): void {
+    const state = useFilterStore.getState();
+    if (cellsEqual(cell, state.cell)) return;
+    useFilterStore.setState({ cell });
+    writeLocation(state.filter, 'push', cell);
+  },
   applyView(view: SavedView): void {
     commit(filterFromQuery(view.query));
   },
@@ -129,7 +187,10 @@ export const filterActions = {
 export function startFilterUrlSync(): () => void {
   const sync = (): void => {
     const fromUrl = readLocation();
-    if (!filtersEqual(fromUrl, useFilterStore.getState().filter)) useFilterStore.setState({ filter: fromUrl });
+    const cell = readCell();
+    const state = useFilterStore.getState();
+    if (!filtersEqual(fromUrl, state.filter)) useFilterStore.setState({ filter: fromUrl });
+    if (!cellsEqual(cell, state.cell)) useFilterStore.setState({ cell });
   };
   window.addEventListener('popstate', sync);
   window.addEventListener('hashchange', sync);

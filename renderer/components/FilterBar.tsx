@@ -33,6 +33,10 @@ export interface FilterBarProps {
   /** Without it, "save this view" is hidden. */
   onSaveView?: (view: SavedView) => void;
   onDeleteView?: (name: string) => void;
+  /** Without it, saved views cannot be renamed. */
+  onRenameView?: (from: string, to: string) => void;
+  /** Why the last save / rename / delete failed (shown beside the saved views). */
+  viewError?: string | null;
   testId?: string;
 }
 
@@ -75,6 +79,13 @@ export function FilterBar(props: FilterBarProps): ReactNode {
   const chips = filterChips(filter);
   const [saving, setSaving] = useState(false);
   const [viewName, setViewName] = useState('');
+  const [renaming, setRenaming] = useState<{ from: string; to: string } | null>(null);
+  const finishRename = (): void => {
+    if (renaming === null) return;
+    const to = renaming.to.trim();
+    if (to !== '' && to !== renaming.from) props.onRenameView?.(renaming.from, to);
+    setRenaming(null);
+  };
   const schemes = props.segmentSchemes ?? [];
   const [pendingScheme, setPendingScheme] = useState<string | null>(null);
   const schemeId = filter.segment?.scheme ?? pendingScheme ?? schemes[0]?.id ?? '';
@@ -257,24 +268,61 @@ export function FilterBar(props: FilterBarProps): ReactNode {
           <span className="fbar-mode-note">{t(filter.tags.mode === 'any' ? 'views.filter.tagMode.any' : 'views.filter.tagMode.all')}</span>
         ) : null}
         {props.savedViews !== undefined
-          ? props.savedViews.map((v) => (
-              <span key={`view:${v.name}`} className="fchip fchip-view" data-testid={`${testId}-saved`} title={t('views.filter.savedViews')}>
-                <button type="button" className="fchip-text fchip-apply" onClick={() => filterActions.applyView(v)} title={t('views.filter.applyView')}>
-                  ★ {v.name}
-                </button>
-                {props.onDeleteView !== undefined ? (
-                  <button
-                    type="button"
-                    className="fchip-remove"
-                    aria-label={t('views.filter.deleteView', { name: v.name })}
-                    onClick={() => props.onDeleteView?.(v.name)}
-                  >
-                    ×
+          ? props.savedViews.map((v) =>
+              renaming?.from === v.name ? (
+                <span key={`view:${v.name}`} className="fchip fchip-view" data-testid={`${testId}-saved`}>
+                  <input
+                    className="fbar-name fbar-rename"
+                    value={renaming.to}
+                    autoFocus
+                    aria-label={t('views.filter.renameView', { name: v.name })}
+                    onChange={(e) => setRenaming({ from: v.name, to: e.currentTarget.value })}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') finishRename();
+                      if (e.key === 'Escape') setRenaming(null);
+                    }}
+                    onBlur={finishRename}
+                    data-testid={`${testId}-view-rename-input`}
+                  />
+                </span>
+              ) : (
+                <span key={`view:${v.name}`} className="fchip fchip-view" data-testid={`${testId}-saved`} data-name={v.name} title={t('views.filter.savedViews')}>
+                  <button type="button" className="fchip-text fchip-apply" onClick={() => filterActions.applyView(v)} title={t('views.filter.applyView')}>
+                    ★ {v.name}
                   </button>
-                ) : null}
-              </span>
-            ))
+                  {props.onRenameView !== undefined ? (
+                    <button
+                      type="button"
+                      className="fchip-remove"
+                      aria-label={t('views.filter.renameView', { name: v.name })}
+                      title={t('views.filter.renameView', { name: v.name })}
+                      onClick={() => setRenaming({ from: v.name, to: v.name })}
+                      data-testid={`${testId}-view-rename`}
+                    >
+                      ✎
+                    </button>
+                  ) : null}
+                  {props.onDeleteView !== undefined ? (
+                    <button
+                      type="button"
+                      className="fchip-remove"
+                      aria-label={t('views.filter.deleteView', { name: v.name })}
+                      title={t('views.filter.deleteView', { name: v.name })}
+                      onClick={() => props.onDeleteView?.(v.name)}
+                      data-testid={`${testId}-view-delete`}
+                    >
+                      ×
+                    </button>
+                  ) : null}
+                </span>
+              ),
+            )
           : null}
+        {props.viewError ? (
+          <span className="fbar-view-error" role="alert" data-testid={`${testId}-view-error`}>
+            {props.viewError}
+          </span>
+        ) : null}
       </div>
     </div>
   );

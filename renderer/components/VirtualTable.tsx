@@ -36,7 +36,20 @@ export interface VirtualColumn<R> {
 }
 
 export interface VirtualTableProps<R> {
-  rows: readonly R[];
+  /**
+   * The rows; for a list paged in from elsewhere, an array of the full length with holes
+   * (undefined) where rows are not loaded yet — those show as placeholders.
+   */
+  rows: readonly (R | undefined)[];
+  /** Called with the rendered index range [start, end) whenever it changes (to load pages). */
+  onRangeChange?: (start: number, end: number) => void;
+  /**
+   * The header checkbox for lists that are not all loaded: its state and what it does (e.g.
+   * select every matching row through the worker). Without it, it toggles the loaded rows.
+   */
+  selectAll?: { state: 'none' | 'some' | 'all'; toggle: () => void };
+  /** Scrolls back to the top whenever this changes (a new filter or sort). */
+  resetKey?: string;
   rowKey: (row: R) => RowKey;
   columns: readonly VirtualColumn<R>[];
   ariaLabel: string;
@@ -61,6 +74,12 @@ export interface VirtualTableProps<R> {
 }
 
 const HEADER_HEIGHT = 36;
+/**
+ * The rendered window moves in steps of this many rows: scrolling within a step re-renders
+ * nothing (the extra rows are already there), so a fast scroll costs a React render every few
+ * frames instead of every frame.
+ */
+const STEP_ROWS = 8;
 const CHECK_WIDTH = 40;
 
 export function VirtualTable<R>(props: VirtualTableProps<R>): ReactNode {
@@ -89,7 +108,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>): ReactNode {
   const idBase = useId();
 
   const visible = useMemo(() => columns.filter((c) => c.hidden !== true), [columns]);
-  const keys = useMemo(() => rows.map(rowKey), [rows, rowKey]);
+  const keys = useMemo(() => rows.map((r) => (r === undefined ? undefined : rowKey(r))) as (RowKey | undefined)[], [rows, rowKey]);
   const template = useMemo(() => {
     const widths = visible.map((c, i) => (i === visible.length - 1 ? `minmax(${c.width}px, 1fr)` : `${c.width}px`));
     return (selectable ? [`${CHECK_WIDTH}px`] : []).concat(widths).join(' ');
@@ -112,7 +131,16 @@ export function VirtualTable<R>(props: VirtualTableProps<R>): ReactNode {
     anchor.current = null;
   }, [rows]);
 
-  const window_ = visibleWindow(firstRow * rowHeight, Math.max(0, viewport - HEADER_HEIGHT), rowHeight, rows.length, overscan);
+  const window_ = visibleWindow(firstRow * rowHeight, Math.max(0, viewport - HEADER_HEIGHT) + STEP_ROWS * rowHeight, rowHeight, rows.length, overscan);
+  const { onRangeChange, resetKey } = props;
+  useEffect(() => {
+    onRangeChange?.(window_.start, window_.end);
+  }, [window_.start, window_.end, onRangeChange]);
+  useEffect(() => {
+    const el = scroller.current;
+    if (el !== null && el.scrollTop !== 0) el.scrollTop = 0;
+    setFirstRow(0);
+  }, [resetKey]);
 
   const moveTo = useCallback(
     (index: number) => {
@@ -131,7 +159,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>): ReactNode {
   const select = useCallback(
     (index: number, shift: boolean) => {
       if (!selectable) return;
-      const result = clickSelection(selected, keys, index, shift, anchor.current);
+      const result = clickSelection(selected, keys as RowKey[], index, shift, anchor.current);
       anchor.current = result.anchor;
       onSelectionChange(result.selected);
     },
@@ -173,7 +201,8 @@ export function VirtualTable<R>(props: VirtualTableProps<R>): ReactNode {
         case 'a':
         case 'A':
           if ((event.ctrlKey || event.metaKey) && selectable) {
-            onSelectionChange(toggleAll(selected, keys));
+            if (props.selectAll) props.selectAll.toggle();
+            else onSelectionChange(toggleAll(selected, keys.filter((k): k is RowKey => k !== undefined)));
             return true;
           }
           return false;
@@ -191,11 +220,13 @@ export function VirtualTable<R>(props: VirtualTableProps<R>): ReactNode {
     onSort({ columnId: column.id, direction });
   };
 
+  const selectAllOverride = props.selectAll;
   const [allSelected, someSelected] = useMemo((): [boolean, boolean] => {
+    if (selectAllOverride) return [selectAllOverride.state === 'all', selectAllOverride.state === 'some'];
     if (!selectable || keys.length === 0 || selected.size === 0) return [false, false];
-    const all = selected.size >= keys.length && keys.every((k) => selected.has(k));
+    const all = selected.size >= keys.length && keys.every((k) => k === undefined || selected.has(k));
     return [all, !all];
-  }, [selectable, keys, selected]);
+  }, [selectable, keys, selected, selectAllOverride]);
   const rowStyle: CSSProperties = { gridTemplateColumns: template, height: rowHeight, minWidth };
   const rowId = (index: number): string => `${idBase}-r${index}`;
 
@@ -203,7 +234,14 @@ export function VirtualTable<R>(props: VirtualTableProps<R>): ReactNode {
   for (let index = window_.start; index < window_.end; index += 1) {
     const row = rows[index];
     const key = keys[index];
-    if (row === undefined || key === undefined) continue;
+    if (row === undefined || key === undefined) {
+      bodyRows.push(
+        <div key={`pending-${index}`} role="row" aria-rowindex={index + 2} aria-busy="true" className={`vt-row vt-pending${index % 2 === 1 ? ' is-odd' : ''}`} style={rowStyle} data-testid={`${testId}-pending`}>
+          <div role="gridcell" className="vt-cell vt-placeholder" />
+        </div>,
+      );
+      continue;
+    }
     const isSelected = selectable && selected.has(key);
     bodyRows.push(
       <div
@@ -263,7 +301,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>): ReactNode {
       aria-activedescendant={active !== null && active >= window_.start && active < window_.end ? rowId(active) : undefined}
       tabIndex={0}
       style={props.height === undefined ? undefined : { height: props.height }}
-      onScroll={(e) => setFirstRow(Math.floor(e.currentTarget.scrollTop / rowHeight))}
+      onScroll={(e) => setFirstRow(Math.floor(e.currentTarget.scrollTop / rowHeight / STEP_ROWS) * STEP_ROWS)}
       onKeyDown={onKeyDown}
       data-testid={testId}
     >
@@ -279,7 +317,9 @@ export function VirtualTable<R>(props: VirtualTableProps<R>): ReactNode {
               }}
               aria-label={t('views.table.selectAll')}
               data-testid={`${testId}-select-all`}
-              onChange={() => onSelectionChange(toggleAll(selected, keys))}
+              onChange={() =>
+                props.selectAll ? props.selectAll.toggle() : onSelectionChange(toggleAll(selected, keys.filter((k): k is RowKey => k !== undefined)))
+              }
             />
           </div>
         ) : null}

@@ -111,7 +111,10 @@ export interface GradesView {
 
 export interface SchemeView {
   scheme: SegmentScheme;
+  /** Customers per segment id (the catch-all included) among the scored customers. */
   counts: Record<string, number>;
+  /** Scored customers (the counts add up to this: each falls in exactly one segment). */
+  scored: number;
   coverage: { cells: number; overlaps: number; gaps: number; unreachable: string[] };
   issues: SchemeIssue[];
 }
@@ -187,6 +190,12 @@ export interface AnalyticsApiSpec {
   'analytics.grades.save': { params: { rules: GradeRule[]; complaintPlaybook?: Playbook }; result: GradesView };
   'analytics.schemes.get': { params: undefined; result: SchemeView[] };
   'analytics.schemes.save': { params: { scheme: SegmentScheme }; result: SchemeView[] };
+  /** Counts and coverage of an unsaved scheme on the current scores (nothing is stored). */
+  'analytics.schemes.preview': { params: { scheme: SegmentScheme }; result: SchemeView };
+  /** Deletes a user scheme (refused for the shipped ones and for schemes tag/grade rules use). */
+  'analytics.schemes.delete': { params: { id: string }; result: SchemeView[] };
+  /** Restores a shipped scheme to its defaults. */
+  'analytics.schemes.reset': { params: { id: string }; result: SchemeView[] };
   'analytics.conversion': { params: { dimension: ConversionDimension }; result: ConversionView };
   'analytics.runs': { params: undefined; result: ScoringRunInfo[] };
   'analytics.customer.explain': { params: { customerId: number }; result: CustomerExplainView };
@@ -206,6 +215,9 @@ export const ANALYTICS_METHODS = {
   'analytics.grades.save': true,
   'analytics.schemes.get': true,
   'analytics.schemes.save': true,
+  'analytics.schemes.preview': true,
+  'analytics.schemes.delete': true,
+  'analytics.schemes.reset': true,
   'analytics.conversion': true,
   'analytics.runs': true,
   'analytics.customer.explain': true,
@@ -477,6 +489,7 @@ export function checkSettings(method: string, value: unknown): AnalysisSettings 
     'recentMonths',
     'monetary',
     'purchaseUnit',
+    'paymentGraceDays',
     'bins',
     'method',
     'thresholds',
@@ -533,6 +546,7 @@ export function checkSettings(method: string, value: unknown): AnalysisSettings 
     recentMonths: integer(method, value, 'recentMonths', 1, 60),
     monetary: oneOf(method, value, 'monetary', ['total', 'average', 'collected'] as const),
     purchaseUnit: oneOf(method, value, 'purchaseUnit', ['line', 'contract'] as const),
+    paymentGraceDays: value['paymentGraceDays'] === undefined ? DEFAULT_SETTINGS.paymentGraceDays : integer(method, value, 'paymentGraceDays', 0, 365),
     bins: binsOut,
     method: oneOf(method, value, 'method', ['quantile', 'thresholds'] as const),
     thresholds: {
@@ -594,6 +608,22 @@ export const analyticsValidators: Validators<AnalyticsApiSpec> = {
   'analytics.schemes.save': (p) => {
     const obj = record('analytics.schemes.save', p, ['scheme']);
     return { scheme: checkScheme('analytics.schemes.save', obj['scheme']) };
+  },
+  'analytics.schemes.preview': (p) => {
+    const obj = record('analytics.schemes.preview', p, ['scheme']);
+    return { scheme: checkScheme('analytics.schemes.preview', obj['scheme']) };
+  },
+  'analytics.schemes.delete': (p) => {
+    const obj = record('analytics.schemes.delete', p, ['id']);
+    const id = text('analytics.schemes.delete', obj, 'id', 64);
+    if (!ID_PATTERN.test(id)) fail('analytics.schemes.delete', '"id" is not a scheme id');
+    return { id };
+  },
+  'analytics.schemes.reset': (p) => {
+    const obj = record('analytics.schemes.reset', p, ['id']);
+    const id = text('analytics.schemes.reset', obj, 'id', 64);
+    if (!ID_PATTERN.test(id)) fail('analytics.schemes.reset', '"id" is not a scheme id');
+    return { id };
   },
   'analytics.conversion': (p) => {
     const obj = record('analytics.conversion', p, ['dimension']);

@@ -54,6 +54,15 @@ describe('analytics on the demo workspace', () => {
       expect(c, t.id).toBeGreaterThan(0);
       expect(c, t.id).toBeLessThan(summary.customers);
     }
+    // The credit dimension is spread out: with the default week of grace 回款及时 is a common
+    // tag (it covered 4.5 % when paying a day late counted as late), and none of the three dominates.
+    const withDue = Array.from(table.columns.onTimeRate).filter((v) => !Number.isNaN(v)).length;
+    for (const id of ['pays-on-time', 'occasionally-overdue', 'long-overdue']) {
+      const share = (summary.tagCounts[id] ?? 0) / withDue;
+      expect(share, id).toBeGreaterThan(0.03);
+      expect(share, id).toBeLessThan(0.75);
+    }
+    expect((summary.tagCounts['pays-on-time'] ?? 0) / withDue).toBeGreaterThan(0.2);
     const churned = Array.from(result.churn.risk).filter((r) => r > 0).length;
     expect(churned).toBeGreaterThan(0);
   });

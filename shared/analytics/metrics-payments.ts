@@ -23,6 +23,7 @@ export function computePayments(
   const collected = new Float64Array(n);
   const collectedWindow = new Float64Array(n);
   const prevA = A - 90;
+  const grace = Number.isFinite(settings.paymentGraceDays) ? Math.max(0, settings.paymentGraceDays) : 0;
   for (const p of input.payments) {
     const ci = lookup(p.customerId);
     if (ci < 0) continue;
@@ -38,8 +39,9 @@ export function computePayments(
     due[ci]! += amountDue;
     if (amountDue > 0) {
       dueCount[ci]!++;
-      // Half a yuan of tolerance: rounding in exports must not make a payment "late".
-      if (!Number.isNaN(paidDay) && paidDay <= dueDay && amountPaid + 0.5 >= amountDue) onTime[ci]!++;
+      // Half a yuan of tolerance: rounding in exports must not make a payment "late"; paid
+      // within the grace days after the due date counts as on time.
+      if (!Number.isNaN(paidDay) && paidDay <= dueDay + grace && amountPaid + 0.5 >= amountDue) onTime[ci]!++;
     }
     if (dueDay < A) {
       const unpaid = amountDue - (!Number.isNaN(paidDay) && paidDay <= A ? amountPaid : 0);

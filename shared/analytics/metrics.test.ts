@@ -60,6 +60,18 @@ describe('computeMetrics (hand-computed fixture, analysis date 2024-12-31)', () 
     expect(c2.maxDaysOverdue).toBeNull();
   });
 
+  it('counts a payment within the grace days after its due date as on time, one day later as late', () => {
+    // c4 paid 600 on 2022-04-01 for a due date of 2022-03-01: 31 days after it.
+    const at = (grace: number) => row(computeMetrics(fixtureInput(), fixtureSettings({ paymentGraceDays: grace })), 40).onTimeRate;
+    expect(at(30)).toBe(0);
+    expect(at(31)).toBe(1);
+    expect(at(0)).toBe(0);
+    // c1 paid its June instalment ten days early and owes the December one: grace changes nothing.
+    expect(row(computeMetrics(fixtureInput(), fixtureSettings({ paymentGraceDays: 365 })), 10).onTimeRate).toBe(0.5);
+    // The default grace is a week.
+    expect(fixtureSettings().paymentGraceDays).toBe(7);
+  });
+
   it('computes opportunity, service and equipment metrics', () => {
     const c1 = row(table, 10);
     expect([c1.openOpportunities, c1.wonOpportunities, c1.lostOpportunities]).toEqual([1, 1, 2]);

@@ -19,7 +19,7 @@
  *   strictly before A (a payment counts as paid when its paidDate ≤ A); overdueAmountPrev = the
  *   same as of A − 90 days; maxDaysOverdue = A − the oldest due date still unpaid (0 when nothing
  *   is overdue, null without due payments); onTimeRate = share of payments due on or before A
- *   paid in full on or before their due date (null when none due).
+ *   paid in full on or before their due date plus settings.paymentGraceDays (null when none due).
  * - Opportunities created on or before A: open / won / lost by result; winRate =
  *   won / (won + lost) (null when none closed); pipelineAmount = open expected amounts.
  * - Tickets opened in the 12-month window: tickets12m, repairs12m, complaints12m;

@@ -31,7 +31,8 @@ export function needsMetrics(before: AnalysisSettings, after: AnalysisSettings):
     JSON.stringify(before.window) !== JSON.stringify(after.window) ||
     before.recentMonths !== after.recentMonths ||
     before.monetary !== after.monetary ||
-    before.purchaseUnit !== after.purchaseUnit
+    before.purchaseUnit !== after.purchaseUnit ||
+    before.paymentGraceDays !== after.paymentGraceDays
   );
 }
 

@@ -9,6 +9,8 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   monetary: 'total',
   // A machinery contract often has several lines (a crane and its spare parts): one purchase.
   purchaseUnit: 'contract',
+  // A week of grace: a transfer booked a few days after the due date is not "late" in practice.
+  paymentGraceDays: 7,
   bins: { r: 5, f: 5, m: 5 },
   method: 'quantile',
   // Reasonable cut points for a machinery maker (days / purchases / yuan), used in 'thresholds'
@@ -77,6 +79,9 @@ export function validateSettings(s: AnalysisSettings): SettingsIssue[] {
   if (!posInt(s.recentMonths)) add('recentMonths', 'The recent window must be a whole number of months (at least 1)', '近期窗口必须是至少 1 的整数月数');
   if (!['total', 'average', 'collected'].includes(s.monetary)) add('monetary', 'M must be total, average or collected', 'M 必须是总金额、平均金额或实收回款');
   if (s.purchaseUnit !== 'line' && s.purchaseUnit !== 'contract') add('purchaseUnit', 'A purchase is an order line or a contract', '购买单位必须是订单行或合同');
+  if (!(Number.isInteger(s.paymentGraceDays) && s.paymentGraceDays >= 0 && s.paymentGraceDays <= 365)) {
+    add('paymentGraceDays', 'Grace days must be a whole number from 0 to 365', '宽限天数必须是 0 到 365 之间的整数');
+  }
   if (s.method !== 'quantile' && s.method !== 'thresholds') add('method', 'Scoring is by quantiles or by thresholds', '评分方式必须是分位数或业务阈值');
   for (const d of ['r', 'f', 'm'] as const) {
     const bins = s.bins[d];

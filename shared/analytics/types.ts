@@ -125,6 +125,11 @@ export interface AnalysisSettings {
   recentMonths: number;
   monetary: MonetaryDefinition;
   purchaseUnit: PurchaseUnit;
+  /**
+   * Days after the due date a payment still counts as on time (onTimeRate). B2B customers
+   * routinely pay a few days late by bank transfer; 0 = strictly by the due date.
+   */
+  paymentGraceDays: number;
   bins: { r: Bins; f: Bins; m: Bins };
   method: ScoringMethod;
   thresholds: { r: Thresholds; f: Thresholds; m: Thresholds };

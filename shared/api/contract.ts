@@ -14,6 +14,8 @@ import type { ViewsApiSpec } from '../views/api.ts';
 import { REPORTS_METHODS } from '../reports/api.ts';
 import type { ReportsApiSpec } from '../reports/api.ts';
 import type { AnalyticsApiSpec } from '../analytics/api.ts';
+import { DOSSIER_METHODS } from '../dossier/api.ts';
+import type { DossierApiSpec } from '../dossier/api.ts';
 
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGES = ['zh-CN', 'en'] as const satisfies readonly Language[];
@@ -80,7 +82,7 @@ export interface CoreApiSpec {
 }
 
 /** Every call: the shell's plus each feature's (features declare theirs in their own api.ts). */
-export interface ApiSpec extends CoreApiSpec, ImportApiSpec, AnalyticsApiSpec, ViewsApiSpec, ReportsApiSpec {}
+export interface ApiSpec extends CoreApiSpec, ImportApiSpec, AnalyticsApiSpec, ViewsApiSpec, ReportsApiSpec, DossierApiSpec {}
 
 export type ApiMethod = keyof ApiSpec;
 export type ApiParams<M extends ApiMethod> = ApiSpec[M]['params'];
@@ -106,7 +108,7 @@ const CORE_METHODS = {
   'jobs.cancel': true,
 } as const satisfies Record<keyof CoreApiSpec, true>;
 
-const METHOD_SET: Readonly<Record<ApiMethod, true>> = { ...CORE_METHODS, ...IMPORT_METHODS, ...ANALYTICS_METHODS, ...VIEWS_METHODS, ...REPORTS_METHODS };
+const METHOD_SET: Readonly<Record<ApiMethod, true>> = { ...CORE_METHODS, ...IMPORT_METHODS, ...ANALYTICS_METHODS, ...VIEWS_METHODS, ...REPORTS_METHODS, ...DOSSIER_METHODS };
 export const API_METHODS = Object.keys(METHOD_SET) as ApiMethod[];
 
 export function isApiMethod(value: unknown): value is ApiMethod {

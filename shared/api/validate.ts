@@ -11,6 +11,7 @@ import { importValidators } from '../import/api.ts';
 import { analyticsValidators } from '../analytics/api.ts';
 import { viewsValidators } from '../views/api.ts';
 import { reportsValidators } from '../reports/api.ts';
+import { dossierValidators } from '../dossier/api.ts';
 
 function pathWithJob(method: string, params: unknown): { path: string } & JobParams {
   const obj = record(method, params, ['path', 'jobId']);
@@ -56,6 +57,7 @@ const validators: { [M in ApiMethod]: (params: unknown) => ApiParams<M> } = {
   ...analyticsValidators,
   ...viewsValidators,
   ...reportsValidators,
+  ...dossierValidators,
 };
 
 export function validateCall(method: unknown, params: unknown): { method: ApiMethod; params: unknown } {

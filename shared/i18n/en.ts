@@ -4,12 +4,14 @@ import { analyticsEn } from './analytics.ts';
 import { importEn } from './import.ts';
 import { reportsEn } from './reports.ts';
 import { viewsEn } from './views.ts';
+import { dossierEn } from './dossier.ts';
 
 export const en: Record<MessageKey, string> = {
   ...importEn,
   ...analyticsEn,
   ...reportsEn,
   ...viewsEn,
+  ...dossierEn,
   'app.name': 'Customer Atlas',
   'error.INVALID_INPUT': 'Invalid input: {why}',
   'error.UNKNOWN_METHOD': 'Unknown operation: {method}',

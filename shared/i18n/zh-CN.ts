@@ -3,12 +3,14 @@ import { analyticsZhCN } from './analytics.ts';
 import { importZhCN } from './import.ts';
 import { reportsZhCN } from './reports.ts';
 import { viewsZhCN } from './views.ts';
+import { dossierZhCN } from './dossier.ts';
 
 export const zhCN = {
   ...importZhCN,
   ...analyticsZhCN,
   ...reportsZhCN,
   ...viewsZhCN,
+  ...dossierZhCN,
   'app.name': '客户图谱',
   'error.INVALID_INPUT': '输入无效：{why}',
   'error.UNKNOWN_METHOD': '未知的操作：{method}',

@@ -151,6 +151,10 @@ export interface ImportApiSpec {
   'import.history': { params: undefined; result: ImportBatch[] };
   'import.removeBatch': { params: { batchId: number } & JobParams; result: ImportRemoveResult };
   'import.templates': { params: undefined; result: ImportTemplate[] };
+  /** Renames a saved mapping template (the name shown when it maps a file). */
+  'import.renameTemplate': { params: { signature: string; name: string }; result: ImportTemplate[] };
+  /** Forgets a saved mapping template: files with that header ask for a mapping again. */
+  'import.deleteTemplate': { params: { signature: string }; result: ImportTemplate[] };
   'import.exportRejected': { params: { batchId: number; path?: string }; result: ImportRejectedExport };
 }
 
@@ -162,6 +166,8 @@ export const IMPORT_METHODS = {
   'import.history': true,
   'import.removeBatch': true,
   'import.templates': true,
+  'import.renameTemplate': true,
+  'import.deleteTemplate': true,
   'import.exportRejected': true,
 } as const satisfies Record<keyof ImportApiSpec, true>;
 
@@ -257,6 +263,17 @@ export const importValidators: Validators<ImportApiSpec> = {
     return { batchId: integer('import.removeBatch', obj, 'batchId', 1, Number.MAX_SAFE_INTEGER), ...jobId('import.removeBatch', obj) };
   },
   'import.templates': (p) => none('import.templates', p),
+  'import.renameTemplate': (p) => {
+    const m = 'import.renameTemplate';
+    const obj = record(m, p, ['signature', 'name']);
+    const name = text(m, obj, 'name', 120).trim();
+    if (name === '') fail(m, '"name" must not be blank');
+    return { signature: text(m, obj, 'signature', 4000), name };
+  },
+  'import.deleteTemplate': (p) => {
+    const obj = record('import.deleteTemplate', p, ['signature']);
+    return { signature: text('import.deleteTemplate', obj, 'signature', 4000) };
+  },
   'import.exportRejected': (p) => {
     const obj = record('import.exportRejected', p, ['batchId', 'path']);
     const batchId = integer('import.exportRejected', obj, 'batchId', 1, Number.MAX_SAFE_INTEGER);

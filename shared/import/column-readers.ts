@@ -5,7 +5,7 @@
  */
 import type { RecordKind } from '../schema/records.ts';
 import { parseAmount, parseInteger, parseNumber, parseQuantity } from './amounts.ts';
-import { inferDateOrder, parseDate } from './dates.ts';
+import { addDateEvidence, decideDateOrder, noDateEvidence, parseDate, type DateOrderEvidence } from './dates.ts';
 import { matchEnum } from './enums.ts';
 import { FIELDS } from './fields.ts';
 import { normalizePhone } from './phones.ts';
@@ -122,15 +122,33 @@ export function buildReader(kind: RecordKind, column: ColumnMapping, spec: Field
   }
 }
 
+/** The sheet columns mapped to date fields of the kind. */
+export function dateColumns(kind: RecordKind, mapping: readonly ColumnMapping[]): number[] {
+  return mapping.filter((column) => FIELDS[kind].find((s) => s.field === column.field)?.type === 'date').map((column) => column.index);
+}
+
+/** Adds the date evidence of `rows` per date column (keyed by column index). */
+export function addColumnDateEvidence(
+  into: Record<number, DateOrderEvidence>,
+  columns: readonly number[],
+  rows: readonly (readonly Cell[])[],
+): Record<number, DateOrderEvidence> {
+  for (const index of columns) {
+    const evidence = (into[index] ??= noDateEvidence());
+    addDateEvidence(evidence, rows.map((row) => row[index] ?? null));
+  }
+  return into;
+}
+
+export function decideColumnDateOrders(evidence: Readonly<Record<number, DateOrderEvidence>>): Record<number, DateOrder> {
+  const orders: Record<number, DateOrder> = {};
+  for (const [index, e] of Object.entries(evidence)) orders[Number(index)] = decideDateOrder(e);
+  return orders;
+}
+
 /** The day/month order of every mapped date column, inferred over all of its values. */
 export function inferColumnDateOrders(kind: RecordKind, mapping: readonly ColumnMapping[], rows: readonly (readonly Cell[])[]): Record<number, DateOrder> {
-  const orders: Record<number, DateOrder> = {};
-  for (const column of mapping) {
-    const spec = FIELDS[kind].find((s) => s.field === column.field);
-    if (spec?.type !== 'date') continue;
-    orders[column.index] = inferDateOrder(rows.map((row) => row[column.index] ?? null));
-  }
-  return orders;
+  return decideColumnDateOrders(addColumnDateEvidence({}, dateColumns(kind, mapping), rows));
 }
 
 /** Readers for every mapped column of the kind (unknown fields are ignored). */

@@ -33,31 +33,52 @@ function clean(value: string): string {
   return toHalfWidth(value).trim().toLowerCase();
 }
 
-/**
- * The order of day and month for a column's "a/b/yyyy" values: a first part above 12 proves
- * dmy, a second part above 12 proves mdy. Without proof, dotted dates (13.03.2023, the
- * German/Russian habit) read dmy, slashed ones mdy (Excel's US CSVs), and a column with
- * only year-first values is ymd.
- */
-export function inferDateOrder(values: readonly Cell[]): DateOrder {
-  let dmy = 0;
-  let mdy = 0;
-  let dotted = 0;
-  let slashed = 0;
+/** What a column's values say about its day/month order, summed over any number of chunks. */
+export interface DateOrderEvidence {
+  /** Values whose first part is above 12 (proof of day first) and second part above 12 (month first). */
+  dmy: number;
+  mdy: number;
+  /** Year-last values with dots (13.03.2023) and with slashes or dashes (3/13/2023). */
+  dotted: number;
+  slashed: number;
+}
+
+export const noDateEvidence = (): DateOrderEvidence => ({ dmy: 0, mdy: 0, dotted: 0, slashed: 0 });
+
+/** Adds the evidence of `values` to `into` (so a streamed file can be judged as a whole). */
+export function addDateEvidence(into: DateOrderEvidence, values: Iterable<Cell>): DateOrderEvidence {
   for (const value of values) {
     if (typeof value !== 'string' || YEAR_FIRST.test(value)) continue;
     const m = XXY.exec(clean(value));
     if (!m) continue;
     const a = Number(m[1]);
     const b = Number(m[3]);
-    if (a > 12 && b <= 12) dmy += 1;
-    else if (b > 12 && a <= 12) mdy += 1;
-    if (m[2] === '/') slashed += 1;
-    else dotted += 1;
+    if (a > 12 && b <= 12) into.dmy += 1;
+    else if (b > 12 && a <= 12) into.mdy += 1;
+    if (m[2] === '/') into.slashed += 1;
+    else into.dotted += 1;
   }
-  if (dmy > 0 || mdy > 0) return dmy >= mdy ? 'dmy' : 'mdy';
-  if (dotted === 0 && slashed === 0) return 'ymd';
-  return dotted >= slashed ? 'dmy' : 'mdy';
+  return into;
+}
+
+/** Whether a column holds any year-last value at all (only those need an order). */
+export const hasYearLastDates = (e: DateOrderEvidence): boolean => e.dotted + e.slashed > 0;
+
+/**
+ * The order of day and month for a column's "a/b/yyyy" values: a first part above 12 proves
+ * dmy, a second part above 12 proves mdy (the majority wins if a column holds both). Without
+ * proof, dotted dates (13.03.2023, the German/Russian habit) read dmy, slashed ones mdy
+ * (Excel's US CSVs), and a column with only year-first values is ymd.
+ */
+export function decideDateOrder(e: DateOrderEvidence): DateOrder {
+  if (e.dmy > 0 || e.mdy > 0) return e.dmy >= e.mdy ? 'dmy' : 'mdy';
+  if (!hasYearLastDates(e)) return 'ymd';
+  return e.dotted >= e.slashed ? 'dmy' : 'mdy';
+}
+
+/** The order of a column from all of its values (see decideDateOrder). */
+export function inferDateOrder(values: readonly Cell[]): DateOrder {
+  return decideDateOrder(addDateEvidence(noDateEvidence(), values));
 }
 
 function bad(value: Cell, code: string, why: string): { ok: false; code: string; reason: string } {

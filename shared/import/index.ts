@@ -12,7 +12,7 @@ export { CUSTOMER_TYPES, ORDER_STATUSES, OPPORTUNITY_RESULTS, TICKET_TYPES } fro
 export { columnShapes } from './shapes.ts';
 export { normalizeHeader, headerUnitMultiplier, headerSignature } from './headers.ts';
 export { proposeMapping } from './mapping.ts';
-export { inferDateOrder, parseDate } from './dates.ts';
+export { inferDateOrder, parseDate, hasYearLastDates } from './dates.ts';
 export { excelSerialToIso, isoToExcelSerial, isValidDate, daysFromCivil, civilFromDays } from './excel-serials.ts';
 export { parseAmount, parseQuantity, parseInteger, parseNumber } from './amounts.ts';
 export { normalizePhone } from './phones.ts';
@@ -21,4 +21,5 @@ export { normalizeRegion } from './regions.ts';
 export { normalizeCompanyName } from './company-names.ts';
 export { contentKey, fnv1a64 } from './content-key.ts';
 export { normalizeEnum } from './enums.ts';
-export { normalizeRows, inferColumnDateOrders } from './normalize-rows.ts';
+export { normalizeRows } from './normalize-rows.ts';
+export { inferColumnDateOrders, dateColumns, addColumnDateEvidence, decideColumnDateOrders } from './column-readers.ts';

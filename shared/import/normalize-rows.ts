@@ -43,8 +43,6 @@ function sourceKeyOf(kind: RecordKind, draft: Record<string, unknown>): string {
   return typeof id === 'string' && id !== '' ? id : contentKey(kind, draft);
 }
 
-export { inferColumnDateOrders };
-
 export function normalizeRows<K extends RecordKind>(
   kind: K,
   mapping: readonly ColumnMapping[],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from './display-width.ts';
-import { fitColumnWidths, formattedWidth } from './column-widths.ts';
+import { fitColumnWidths, formattedWidth, headerWraps, twoLineWidth } from './column-widths.ts';
 import type { ReportSheet } from './report-model.ts';
 
 describe('displayWidth', () => {
@@ -50,5 +50,31 @@ describe('fitColumnWidths', () => {
     expect(notes).toBe(60);
     expect(fixed).toBe(12);
     expect(fitColumnWidths(sheet, { shownAs: () => 'ab' })[0]).toBe(Math.ceil(8 * 1.1) + 2 + 2);
+  });
+
+  it('lets a long header take two lines at a space, so short figures keep narrow columns', () => {
+    expect(twoLineWidth('Share')).toBe(5); // short headers stay on one line
+    expect(twoLineWidth('Revenue, last 12 months (CNY)')).toBe(15); // "Revenue, last 12" / "months (CNY)"
+    expect(twoLineWidth('Customer_code_without_spaces')).toBe(28);
+    // CJK headers stay whole: programs break CJK lines differently (and split "（元）").
+    expect(twoLineWidth('近12个月金额（元）')).toBe(18);
+    const sheet: ReportSheet = {
+      name: 'x',
+      title: 'x',
+      columns: [
+        { header: 'Revenue, last 12 months (CNY)', kind: 'amount' },
+        { header: 'Customers', kind: 'integer' },
+        { header: 'Overdue (CNY)', kind: 'amount' },
+      ],
+      rows: [[1234.5, 3, 12345678.5]],
+    };
+    const [revenue, customers, overdue] = fitColumnWidths(sheet);
+    expect(revenue).toBe(Math.ceil(15 * 1.1) + 2 + 2);
+    expect(headerWraps('Revenue, last 12 months (CNY)', revenue!)).toBe(true);
+    // Within 4 of its figures a header widens the column rather than wrapping.
+    expect(customers).toBe(Math.ceil(9 * 1.1) + 2 + 2);
+    expect(headerWraps('Customers', customers!)).toBe(false);
+    expect(overdue).toBe(Math.ceil(13 * 1.1) + 2 + 2);
+    expect(headerWraps('Overdue (CNY)', overdue!)).toBe(false);
   });
 });

@@ -46,9 +46,46 @@ export interface FitOptions {
   shownAs?: (column: ReportColumn, value: ReportValue) => ReportValue;
 }
 
-function widenFor(widest: number[], table: ReportSection, shownAs: FitOptions['shownAs']): void {
+/** Bold header text is about a tenth wider than the body font. */
+const BOLD = 1.1;
+/** Headers up to this width stay on one line: wrapping "Share" would save little and look odd. */
+const ONE_LINE_HEADER = 8;
+/** A header that needs at most this much more than its figures widens the column instead of wrapping. */
+const WIDEN_RATHER_THAN_WRAP = 4;
+
+/**
+ * The width a header needs on two lines: the longer line of the most even split at a space.
+ * Only spaces: every spreadsheet program breaks there alike, whereas CJK line breaking (and
+ * its rules on punctuation) differs between Excel, WPS and LibreOffice — "近12个月金额（元" / "）".
+ */
+export function twoLineWidth(header: string): number {
+  const full = displayWidth(header);
+  if (full <= ONE_LINE_HEADER) return full;
+  let best = full;
+  let at = header.indexOf(' ');
+  while (at !== -1) {
+    const left = displayWidth(header.slice(0, at));
+    best = Math.min(best, Math.max(left, full - left - 1));
+    at = header.indexOf(' ', at + 1);
+  }
+  return best;
+}
+
+/** Width of a header cell's text on one line (bold), plus the auto-filter button of a main table. */
+export function headerOneLineWidth(header: string, filterButton = true): number {
+  return Math.ceil(displayWidth(header) * BOLD) + (filterButton ? FILTER_BUTTON : 0);
+}
+
+/** True when a header does not fit on one line in a column of the given width: its row needs two. */
+export function headerWraps(header: string, columnWidth: number, filterButton = true): boolean {
+  return headerOneLineWidth(header, filterButton) + CELL_PADDING > columnWidth + 0.01;
+}
+
+function widenFor(widest: number[], headers: number[], table: ReportSection, shownAs: FitOptions['shownAs'], filterButton: boolean): void {
   table.columns.forEach((column, c) => {
-    widest[c] = Math.max(widest[c] ?? 0, Math.ceil(displayWidth(column.header) * 1.1) + FILTER_BUTTON);
+    const one = headerOneLineWidth(column.header, filterButton);
+    const two = Math.ceil(twoLineWidth(column.header) * BOLD) + (filterButton ? FILTER_BUTTON : 0);
+    headers.push(c, one, two);
   });
   const rowKinds = table.rowKinds;
   for (const [r, row] of table.rows.entries()) {
@@ -56,20 +93,32 @@ function widenFor(widest: number[], table: ReportSection, shownAs: FitOptions['s
     for (let c = 0; c < table.columns.length; c += 1) {
       const raw = row[c] ?? null;
       const width = formattedWidth(cellKindOf(table.columns[c]!.kind, rowKind), shownAs ? shownAs(table.columns[c]!, raw) : raw);
-      if (width > widest[c]!) widest[c] = width;
+      if (width > (widest[c] ?? 0)) widest[c] = width;
     }
   }
+  table.columns.forEach((_, c) => {
+    widest[c] ??= 0;
+  });
 }
 
 /**
  * One width per column (as many as the widest of the sheet's tables): a main-table column's
- * own width when set, else fitted to the headers and values of every table in that column.
+ * own width when set, else fitted to the values of every table in that column and to their
+ * headers on at most two lines (a long header wraps rather than widening a column of short
+ * figures: the sheet then prints larger on one page width).
  */
 export function fitColumnWidths(sheet: ReportSheet, options: FitOptions = {}): number[] {
   const min = options.min ?? MIN_COLUMN_WIDTH;
   const max = options.max ?? MAX_COLUMN_WIDTH;
   const widest: number[] = [];
-  widenFor(widest, sheet, options.shownAs);
-  for (const section of sheet.sections ?? []) widenFor(widest, section, options.shownAs);
+  const headers: number[] = []; // (column, one-line width, two-line width) triples
+  widenFor(widest, headers, sheet, options.shownAs, true);
+  for (const section of sheet.sections ?? []) widenFor(widest, headers, section, options.shownAs, false);
+  const data = [...widest];
+  for (let i = 0; i < headers.length; i += 3) {
+    const [c, one, two] = [headers[i]!, headers[i + 1]!, headers[i + 2]!];
+    const need = one <= data[c]! + WIDEN_RATHER_THAN_WRAP ? one : two;
+    widest[c] = Math.max(widest[c]!, need);
+  }
   return widest.map((width, c) => sheet.columns[c]?.width ?? Math.min(max, Math.max(min, width + CELL_PADDING)));
 }

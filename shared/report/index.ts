@@ -10,7 +10,7 @@ export type {
 } from './report-model.ts';
 export { sanitizeSheetName, sanitizeSheetNames, SHEET_NAME_MAX_LENGTH } from './sheet-name.ts';
 export { displayWidth } from './display-width.ts';
-export { fitColumnWidths, formattedWidth, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type FitOptions } from './column-widths.ts';
+export { fitColumnWidths, formattedWidth, headerWraps, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, twoLineWidth, type FitOptions } from './column-widths.ts';
 export { neutralizeFormula, startsLikeFormula } from './formula-guard.ts';
 export { maskAddress, maskIdNumber, maskPhone, maskReportValue, personalDataOf } from './masking.ts';
 export {

@@ -33,6 +33,8 @@ export interface ReportColumn {
   width?: number;
   /** Personal data to mask; a `phone` column is masked as a phone without saying so. */
   personal?: PersonalDataKind;
+  /** Long text (tags, reasons): wraps within the column's width instead of running over the next ones. */
+  wrap?: boolean;
 }
 
 /** A cell: text, a number, or empty. Dates are ISO strings (YYYY-MM-DD). */
@@ -70,6 +72,10 @@ export interface ReportSheet {
   sections?: ReportSection[];
   /** Explanations shown below the tables (what M means, thresholds used …). */
   notes?: string[];
+  /** Printed at the top left of every page (the title when absent). */
+  pageHeader?: string;
+  /** Page number in the footer, with `{page}` and `{pages}`: "第 {page} 页，共 {pages} 页". */
+  pageNumberLabel?: string;
 }
 
 /** Whether personal data (phones, ID numbers, addresses) is masked in a written report. */

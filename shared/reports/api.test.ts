@@ -35,6 +35,10 @@ describe('reports API validators', () => {
     expect(() => reportsValidators['reports.export']({ ...base, personalData: 'raw' })).toThrow(/personalData/);
     expect(() => reportsValidators['reports.export']({ ...base, extra: 1 })).toThrow(/unexpected field/);
     expect(() => reportsValidators['reports.export']({ ...base, filter: 42 })).toThrow(/filter/);
+    expect(reportsValidators['reports.export']({ ...base, cell: { r: 5, y: 8, yAxis: 'fm' } })).toMatchObject({ cell: { r: 5, y: 8, yAxis: 'fm' } });
+    expect(() => reportsValidators['reports.export']({ ...base, cell: { r: 0, y: 1, yAxis: 'f' } })).toThrow(/"r"/);
+    expect(() => reportsValidators['reports.export']({ ...base, cell: { r: 1, y: 1, yAxis: 'm' } })).toThrow(/yAxis/);
+    expect(() => reportsValidators['reports.export']({ ...base, cell: { r: 1, y: 1, yAxis: 'f', x: 2 } })).toThrow(/unexpected field/);
   });
 
   it('validates templates: a name, at least one sheet, known columns', () => {

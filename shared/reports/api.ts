@@ -6,7 +6,7 @@
  * it with `filterFromQuery`, which accepts anything and returns a normalised filter, so an
  * untrusted filter needs no further shape check here.
  */
-import { fail, jobId, MAX_PATH, none, oneOf, record, text } from '../api/checks.ts';
+import { fail, integer, jobId, MAX_PATH, none, oneOf, record, text } from '../api/checks.ts';
 import type { Validators } from '../api/checks.ts';
 import type { JobParams, Language } from '../api/contract.ts';
 
@@ -57,9 +57,18 @@ export interface ReportTemplate {
 
 export const MAX_TEMPLATE_NAME = 80;
 
+/** One cell of the RFM grid (the Segments page sent the Customers list there): R score and F (or F + M) score. */
+export interface ReportGridCell {
+  r: number;
+  y: number;
+  yAxis: 'f' | 'fm';
+}
+
 export interface ReportExportParams extends JobParams {
   /** The shared filter as a query string (`grade=A&province=江苏省`); '' = all customers. */
   filter: string;
+  /** Only the customers of this RFM grid cell (as the Customers list shows after a click on the grid). */
+  cell?: ReportGridCell;
   language: Language;
   /** Sheets to include; default all (or the template's). */
   sheets?: ReportSheetId[];
@@ -125,6 +134,7 @@ export const reportsValidators: Validators<ReportsApiSpec> = {
     const m = 'reports.export';
     const obj = record(m, p, [
       'filter',
+      'cell',
       'language',
       'sheets',
       'customerColumns',
@@ -141,8 +151,14 @@ export const reportsValidators: Validators<ReportsApiSpec> = {
     const sheets = obj['sheets'] === undefined ? undefined : idList(m, obj, 'sheets', REPORT_SHEET_IDS);
     if (sheets !== undefined && sheets.length === 0) fail(m, '"sheets" must name at least one sheet');
     const customerColumns = obj['customerColumns'] === undefined ? undefined : idList(m, obj, 'customerColumns', CUSTOMER_COLUMN_IDS);
+    let cell: ReportGridCell | undefined;
+    if (obj['cell'] !== undefined) {
+      const c = record(m, obj['cell'], ['r', 'y', 'yAxis']);
+      cell = { r: integer(m, c, 'r', 1, 20), y: integer(m, c, 'y', 1, 40), yAxis: oneOf(m, c, 'yAxis', ['f', 'fm'] as const) };
+    }
     return {
       filter,
+      ...(cell === undefined ? {} : { cell }),
       language: oneOf(m, obj, 'language', LANGUAGES),
       format: oneOf(m, obj, 'format', REPORT_FORMATS),
       path,

@@ -6,6 +6,8 @@
  */
 import type { Language } from '../api/contract.ts';
 import type { ConversionView } from '../analytics/api.ts';
+import type { TagStat } from '../analytics/types.ts';
+import { FUNNEL_STAGES } from '../analytics/conversion.ts';
 import { filterChips, filterFromQuery } from '../filters/index.ts';
 import type { FilterField } from '../filters/index.ts';
 import { translate } from '../i18n/index.ts';
@@ -99,7 +101,9 @@ export function filterDescriptions(data: ReportData, language: Language): string
             : chip.value;
     grouped.set(chip.field, [...(grouped.get(chip.field) ?? []), value]);
   }
-  return [...grouped].map(([field, values]) => `${fieldLabel[field]} = ${values.join(l('listSeparator'))}`);
+  const out = [...grouped].map(([field, values]) => `${fieldLabel[field]} = ${values.join(l('listSeparator'))}`);
+  if (data.cell) out.push(l('filterCell', { r: data.cell.r, y: data.cell.y, axis: data.cell.yAxis === 'f' ? 'F' : 'F+M' }));
+  return out;
 }
 
 interface Totals {
@@ -167,6 +171,46 @@ function countRows(groups: Map<string, ReportCustomer[]>, total: number, name: (
     const list = groups.get(key) ?? [];
     return { name: name(key), customers: list.length, share: share(list.length, total), revenue: round2(list.reduce((s, c) => s + c.revenue, 0)) };
   });
+}
+
+/** A tag's figures within the report's customers: the same shape as the Tags page's. */
+export type TagRow = TagStat;
+
+/**
+ * Tag statistics within the filtered customers (the analytics engine's definitions over that
+ * subset): coverage among them, who entered / left in the latest run, and lift = win rate of the
+ * tag's customers ÷ win rate of all filtered customers. Evaluated tags in library order.
+ */
+export function tagRows(data: ReportData): TagRow[] {
+  const t = totalsOf(data.customers);
+  const overall = ratio(t.won, t.won + t.lost);
+  const stats = new Map<string, { count: number; won: number; lost: number }>();
+  for (const c of data.customers) {
+    for (const id of c.tags) {
+      const s = stats.get(id) ?? { count: 0, won: 0, lost: 0 };
+      s.count += 1;
+      s.won += c.won;
+      s.lost += c.lost;
+      stats.set(id, s);
+    }
+  }
+  return data.tags
+    .filter((tag) => tag.evaluated)
+    .map((tag) => {
+      const s = stats.get(tag.id) ?? { count: 0, won: 0, lost: 0 };
+      const winRate = ratio(s.won, s.won + s.lost);
+      return {
+        tagId: tag.id,
+        count: s.count,
+        share: share(s.count, t.customers),
+        entered: data.tagChanges === null ? null : (data.tagChanges.entered[tag.id] ?? 0),
+        left: data.tagChanges === null ? null : (data.tagChanges.left[tag.id] ?? 0),
+        won: s.won,
+        lost: s.lost,
+        winRate,
+        lift: winRate !== null && overall !== null && overall > 0 ? winRate / overall : null,
+      };
+    });
 }
 
 /** Segment rows of one scheme: in scheme order, then unscored. */
@@ -241,7 +285,7 @@ function customerColumn(id: CustomerColumnId, data: ReportData, language: Langua
     case 'grade': return col(l('grade'), 'text', (c) => c.grade);
     case 'lifecycle': return col(l('lifecycle'), 'text', (c) => lifecycleName(language, c.lifecycle));
     case 'churnRisk': return col(l('churnRisk'), 'integer', (c) => c.churnRisk);
-    case 'tags': return col(l('tags'), 'text', (c) => c.tags.map((t) => names.tag(t)).join(l('listSeparator')), { width: 40 });
+    case 'tags': return col(l('tags'), 'text', (c) => c.tags.map((t) => names.tag(t)).join(l('listSeparator')), { width: 40, wrap: true });
     case 'rfm': return col(l('rfm'), 'code', (c) => (c.r === null || c.f === null || c.m === null ? null : `${c.r}-${c.f}-${c.m}`));
     case 'orders': return col(l('orders'), 'integer', (c) => c.orders);
     case 'revenue': return col(l('revenue'), 'amount', (c) => c.revenue);
@@ -364,8 +408,6 @@ export function buildReport(data: ReportData, options: BuildOptions): ReportShee
         });
         break;
       case 'tags': {
-        const inFilter = new Map<string, number>();
-        for (const c of data.customers) for (const t of c.tags) inFilter.set(t, (inFilter.get(t) ?? 0) + 1);
         const byId = new Map(data.tags.map((t) => [t.id, t]));
         sheets.push({
           name: l('tagsSheet'),
@@ -376,15 +418,14 @@ export function buildReport(data: ReportData, options: BuildOptions): ReportShee
             { header: l('tagGroup'), kind: 'text' },
             { header: l('customers'), kind: 'integer' },
             { header: l('coverage'), kind: 'percent' },
-            { header: l('inFilter'), kind: 'integer' },
             { header: l('entered'), kind: 'integer' },
             { header: l('left'), kind: 'integer' },
             { header: l('winRate'), kind: 'percent' },
             { header: l('lift'), kind: 'ratio' },
           ],
-          rows: data.tagStats.map((s) => {
+          rows: tagRows(data).map((s) => {
             const parent = byId.get(s.tagId)?.parentId ?? null;
-            return [names.tag(s.tagId), parent === null ? null : names.tag(parent), s.count, s.share, inFilter.get(s.tagId) ?? 0, s.entered, s.left, s.winRate, s.lift];
+            return [names.tag(s.tagId), parent === null ? null : names.tag(parent), s.count, s.share, s.entered, s.left, s.winRate, s.lift];
           }),
           notes: [l('noteTags')],
         });
@@ -414,7 +455,8 @@ export function buildReport(data: ReportData, options: BuildOptions): ReportShee
                 { header: l('stageReached'), kind: 'integer' },
                 { header: l('amount'), kind: 'amount' },
               ],
-              rows: conv.grade.funnel.map((s) => [s.stage, s.current, s.reached, s.amount]),
+              // Open stages are the CRM's own names (data); the two outcomes are ours, in the report's language.
+              rows: conv.grade.funnel.map((s) => [s.stage === FUNNEL_STAGES[4] ? l('won') : s.stage === FUNNEL_STAGES[5] ? l('lost') : s.stage, s.current, s.reached, s.amount]),
             },
           ],
           notes: [l('noteConversion')],
@@ -437,7 +479,7 @@ export function buildReport(data: ReportData, options: BuildOptions): ReportShee
             { header: l('grade'), kind: 'text' },
             { header: l('lifecycle'), kind: 'text' },
             { header: l('churnRisk'), kind: 'integer' },
-            { header: l('churnReasons'), kind: 'text', width: 36 },
+            { header: l('churnReasons'), kind: 'text', width: 36, wrap: true },
             { header: l('revenue12m'), kind: 'amount' },
             { header: l('lastOrder'), kind: 'date' },
           ],
@@ -486,5 +528,7 @@ export function buildReport(data: ReportData, options: BuildOptions): ReportShee
       }
     }
   }
-  return sheets;
+  // Every printed page: the report and workspace at the top (the sheet name beside it), page X of Y below.
+  const pageHeader = `${context.reportName} · ${data.workspace}`;
+  return sheets.map((sheet) => ({ ...sheet, pageHeader, pageNumberLabel: l('pageNumber') }));
 }

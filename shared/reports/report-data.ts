@@ -1,11 +1,11 @@
 /**
  * What the worker gathers for a report (plain data, in the units of the analytics engine):
  * the filtered customers with their scores and metrics, the segment schemes and tag library
- * for names, and the workspace-wide tag statistics and conversion answers.
+ * for names, the tag changes of the latest scoring run and the conversion of the filtered
+ * customers' opportunities — every sheet describes the same filtered customers.
  * Amounts are yuan, rates fractions (0.315 = 31.5 %), churn risk 0–100, dates ISO.
  */
 import type { ConversionView } from '../analytics/api.ts';
-import type { TagStat } from '../analytics/types.ts';
 
 export interface ReportCustomer {
   id: number;
@@ -51,6 +51,14 @@ export interface ReportScheme extends NamedItem {
 export interface ReportTag extends NamedItem {
   parentId: string | null;
   level: string;
+  /** Evaluated and listed on the Tags sheet (not retired, not a dimension heading). */
+  evaluated: boolean;
+}
+
+/** Customers of the filter who entered / left each tag in the latest scoring run. */
+export interface ReportTagChanges {
+  entered: Readonly<Record<string, number>>;
+  left: Readonly<Record<string, number>>;
 }
 
 export interface ReportData {
@@ -58,12 +66,14 @@ export interface ReportData {
   analysisDate: string;
   /** The filter's query string (shared/filters), for the subtitle. */
   filterQuery: string;
+  /** The RFM grid cell the customers were narrowed to, if any (named in the subtitle). */
+  cell?: { r: number; y: number; yAxis: 'f' | 'fm' };
   customers: readonly ReportCustomer[];
   schemes: readonly ReportScheme[];
   tags: readonly ReportTag[];
-  /** Workspace-wide (not filtered) tag statistics. */
-  tagStats: readonly TagStat[];
-  /** Workspace-wide conversion by dimension (grade, segment, province). */
+  /** Tag changes within the filter; null when unknown (first run, or scored before the log existed). */
+  tagChanges: ReportTagChanges | null;
+  /** Conversion of the filtered customers' opportunities by dimension (grade, segment, province), with the funnel. */
   conversion: { grade: ConversionView; segment: ConversionView; province: ConversionView } | null;
 }
 

@@ -184,12 +184,35 @@ export interface CustomerRow {
   tags: string[];
 }
 
+/** Columns the customer list sorts by (in the worker, over every matching customer). */
+export const CUSTOMER_SORT_COLUMNS = [
+  'code', 'name', 'province', 'city', 'salesRegion', 'manager', 'type', 'recency', 'frequency', 'monetary', 'scores',
+  'segment8', 'segment11', 'grade', 'lifecycle', 'churnRisk', 'amount12m', 'overdue', 'tags',
+] as const;
+export type CustomerSortColumn = (typeof CUSTOMER_SORT_COLUMNS)[number];
+
+export interface CustomerSort {
+  column: CustomerSortColumn;
+  direction: 'asc' | 'desc';
+}
+
 export interface CustomersParams {
   filter: CustomerFilter;
   /** Restricts to one cell of the segment grid. */
   cell?: GridCellSelection;
+  /** Quick find within the list: name, code, city or account manager contains it. */
+  find?: string;
+  /** Empty values last in either direction, ties by id; default: by id. */
+  sort?: CustomerSort;
   offset?: number;
   limit?: number;
+}
+
+/** Which customers a list shows, without paging: for "select all matching". */
+export interface CustomerIdsParams {
+  filter: CustomerFilter;
+  cell?: GridCellSelection;
+  find?: string;
 }
 
 export interface CustomersView {
@@ -216,6 +239,62 @@ export interface FilterOptions {
   analysisDate: string | null;
 }
 
+// ───────────────────────────── saved views, sales regions, region fixes ─────────────────────────────
+
+/** A named filter set stored in the workspace; `query` is the filter as the URL carries it. */
+export interface SavedViewRecord {
+  name: string;
+  query: string;
+  updatedAt: string;
+}
+
+export const MAX_VIEW_NAME = 60;
+export const MAX_REGION_NAME = 20;
+
+export interface SalesRegionRow {
+  /** Province full name (江苏省) and its GB/T 2260 code. */
+  province: string;
+  code: string;
+  region: string;
+  /** The shipped default region of this province. */
+  defaultRegion: string;
+}
+
+export interface SalesRegionMapping {
+  rows: SalesRegionRow[];
+  /** Region names in use, shipped ones first. */
+  regions: string[];
+  /** True when the workspace stores its own mapping. */
+  customised: boolean;
+}
+
+export const REGION_FIX_LEVELS = ['province', 'city'] as const;
+export type RegionFixLevel = (typeof REGION_FIX_LEVELS)[number];
+
+/** A hand fix: customers whose province (or city) reads `raw` get this province / city. */
+export interface RegionFix {
+  raw: string;
+  level: RegionFixLevel;
+  province: string;
+  city: string | null;
+  /** Customers it applied to when last applied. */
+  customers: number;
+}
+
+/** A province or city name stored on customers that is not a known division. */
+export interface UnmatchedRegionName {
+  raw: string;
+  level: RegionFixLevel;
+  /** The (known) province of those customers, for an unknown city. */
+  province: string | null;
+  customers: number;
+}
+
+export interface RegionFixesView {
+  unmatched: UnmatchedRegionName[];
+  fixes: RegionFix[];
+}
+
 // ───────────────────────────── the spec ─────────────────────────────
 
 export interface ViewsApiSpec {
@@ -224,6 +303,17 @@ export interface ViewsApiSpec {
   'views.regions': { params: RegionsParams; result: RegionsView };
   'views.customers': { params: CustomersParams; result: CustomersView };
   'views.filterOptions': { params: undefined; result: FilterOptions };
+  'views.customerIds': { params: CustomerIdsParams; result: { ids: number[] } };
+  'views.savedViews.list': { params: undefined; result: SavedViewRecord[] };
+  /** Saves (or, with `previousName`, renames and updates) a view; returns the list. */
+  'views.savedViews.save': { params: { name: string; query: string; previousName?: string }; result: SavedViewRecord[] };
+  'views.savedViews.delete': { params: { name: string }; result: SavedViewRecord[] };
+  'views.salesRegions.get': { params: undefined; result: SalesRegionMapping };
+  /** Stores the mapping (province full name → region) and applies it to every customer; null = shipped default. */
+  'views.salesRegions.set': { params: { mapping: Record<string, string> | null }; result: SalesRegionMapping };
+  'views.regionFixes.list': { params: undefined; result: RegionFixesView };
+  'views.regionFixes.set': { params: { raw: string; level: RegionFixLevel; province: string; city: string | null }; result: RegionFixesView };
+  'views.regionFixes.delete': { params: { raw: string; level: RegionFixLevel }; result: RegionFixesView };
 }
 
 export const VIEWS_METHODS = {
@@ -232,6 +322,15 @@ export const VIEWS_METHODS = {
   'views.regions': true,
   'views.customers': true,
   'views.filterOptions': true,
+  'views.customerIds': true,
+  'views.savedViews.list': true,
+  'views.savedViews.save': true,
+  'views.savedViews.delete': true,
+  'views.salesRegions.get': true,
+  'views.salesRegions.set': true,
+  'views.regionFixes.list': true,
+  'views.regionFixes.set': true,
+  'views.regionFixes.delete': true,
 } as const satisfies Record<keyof ViewsApiSpec, true>;
 
 // ───────────────────────────── validators ─────────────────────────────
@@ -282,6 +381,26 @@ export function checkFilter(method: string, value: unknown): CustomerFilter {
   });
 }
 
+function checkCell(m: string, value: unknown): GridCellSelection {
+  const cell = record(m, value, ['r', 'y', 'yAxis']);
+  return { r: integer(m, cell, 'r', 1, 20), y: integer(m, cell, 'y', 1, 40), yAxis: oneOf(m, cell, 'yAxis', GRID_Y_AXES) };
+}
+
+/** A name typed by the user: trimmed, non-empty, at most `max` characters, no control characters. */
+function userName(m: string, value: unknown, where: string, max: number): string {
+  if (typeof value !== 'string') fail(m, `"${where}" must be a string`);
+  const name = value.trim();
+  if (name === '') fail(m, `"${where}" must not be empty`);
+  if (name.length > max) fail(m, `"${where}" must be at most ${max} characters`);
+  if (/[\u0000-\u001f\u007f]/.test(name)) fail(m, `"${where}" must not contain control characters`);
+  return name;
+}
+
+const none = (m: string) => (params: unknown): undefined => {
+  if (params !== undefined && params !== null) fail(m, 'takes no parameters');
+  return undefined;
+};
+
 export const viewsValidators: Validators<ViewsApiSpec> = {
   'views.segmentGrid': (params) => {
     const m = 'views.segmentGrid';
@@ -313,18 +432,70 @@ export const viewsValidators: Validators<ViewsApiSpec> = {
   },
   'views.customers': (params) => {
     const m = 'views.customers';
-    const obj = record(m, params, ['filter', 'cell', 'offset', 'limit']);
+    const obj = record(m, params, ['filter', 'cell', 'find', 'sort', 'offset', 'limit']);
     const out: CustomersParams = { filter: checkFilter(m, obj['filter']) };
-    if (obj['cell'] !== undefined) {
-      const cell = record(m, obj['cell'], ['r', 'y', 'yAxis']);
-      out.cell = { r: integer(m, cell, 'r', 1, 20), y: integer(m, cell, 'y', 1, 40), yAxis: oneOf(m, cell, 'yAxis', GRID_Y_AXES) };
+    if (obj['cell'] !== undefined) out.cell = checkCell(m, obj['cell']);
+    if (obj['find'] !== undefined) out.find = shortText(m, obj['find'], 'find');
+    if (obj['sort'] !== undefined) {
+      const sort = record(m, obj['sort'], ['column', 'direction']);
+      out.sort = { column: oneOf(m, sort, 'column', CUSTOMER_SORT_COLUMNS), direction: oneOf(m, sort, 'direction', ['asc', 'desc'] as const) };
     }
     if (obj['offset'] !== undefined) out.offset = integer(m, obj, 'offset', 0, MAX_ROWS);
     if (obj['limit'] !== undefined) out.limit = integer(m, obj, 'limit', 1, MAX_ROWS);
     return out;
   },
-  'views.filterOptions': (params) => {
-    if (params !== undefined && params !== null) fail('views.filterOptions', 'takes no parameters');
-    return undefined;
+  'views.filterOptions': none('views.filterOptions'),
+  'views.customerIds': (params) => {
+    const m = 'views.customerIds';
+    const obj = record(m, params, ['filter', 'cell', 'find']);
+    const out: CustomerIdsParams = { filter: checkFilter(m, obj['filter']) };
+    if (obj['cell'] !== undefined) out.cell = checkCell(m, obj['cell']);
+    if (obj['find'] !== undefined) out.find = shortText(m, obj['find'], 'find');
+    return out;
+  },
+  'views.savedViews.list': none('views.savedViews.list'),
+  'views.savedViews.save': (params) => {
+    const m = 'views.savedViews.save';
+    const obj = record(m, params, ['name', 'query', 'previousName']);
+    const query = obj['query'];
+    if (typeof query !== 'string' || query.length > 20_000) fail(m, '"query" must be a filter query string up to 20000 characters');
+    const out: { name: string; query: string; previousName?: string } = { name: userName(m, obj['name'], 'name', MAX_VIEW_NAME), query };
+    if (obj['previousName'] !== undefined) out.previousName = shortText(m, obj['previousName'], 'previousName');
+    return out;
+  },
+  'views.savedViews.delete': (params) => {
+    const m = 'views.savedViews.delete';
+    const obj = record(m, params, ['name']);
+    return { name: shortText(m, obj['name'], 'name') };
+  },
+  'views.salesRegions.get': none('views.salesRegions.get'),
+  'views.salesRegions.set': (params) => {
+    const m = 'views.salesRegions.set';
+    const obj = record(m, params, ['mapping']);
+    const raw = obj['mapping'];
+    if (raw === null) return { mapping: null };
+    if (typeof raw !== 'object' || raw === undefined || Array.isArray(raw)) fail(m, '"mapping" must be an object { province: region } or null');
+    const entries = Object.entries(raw as Record<string, unknown>);
+    if (entries.length > 100) fail(m, '"mapping" has more than 100 provinces');
+    const mapping: Record<string, string> = {};
+    for (const [province, region] of entries) mapping[shortText(m, province, 'mapping key')] = userName(m, region, `mapping.${province}`, MAX_REGION_NAME);
+    return { mapping };
+  },
+  'views.regionFixes.list': none('views.regionFixes.list'),
+  'views.regionFixes.set': (params) => {
+    const m = 'views.regionFixes.set';
+    const obj = record(m, params, ['raw', 'level', 'province', 'city']);
+    const city = obj['city'];
+    return {
+      raw: userName(m, obj['raw'], 'raw', MAX_VALUE_LENGTH),
+      level: oneOf(m, obj, 'level', REGION_FIX_LEVELS),
+      province: userName(m, obj['province'], 'province', MAX_VALUE_LENGTH),
+      city: city === null || city === undefined || city === '' ? null : userName(m, city, 'city', MAX_VALUE_LENGTH),
+    };
+  },
+  'views.regionFixes.delete': (params) => {
+    const m = 'views.regionFixes.delete';
+    const obj = record(m, params, ['raw', 'level']);
+    return { raw: shortText(m, obj['raw'], 'raw'), level: oneOf(m, obj, 'level', REGION_FIX_LEVELS) };
   },
 };

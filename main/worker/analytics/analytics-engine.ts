@@ -117,11 +117,12 @@ export function createAnalyticsEngine() {
     };
   }
 
-  function schemeView(scheme: SegmentScheme, bins: { r: Bins; f: Bins; m: Bins }, counts: Record<string, number>): SchemeView {
+  function schemeView(scheme: SegmentScheme, bins: { r: Bins; f: Bins; m: Bins }, counts: Record<string, number>, scored: number): SchemeView {
     const coverage = schemeCoverage(scheme, bins);
     return {
       scheme,
       counts,
+      scored,
       coverage: {
         cells: coverage.cells.length,
         overlaps: coverage.overlaps.length,

@@ -97,4 +97,51 @@ describe('analytics worker operations', () => {
     expect(explained.lifecycle).toBe('new');
     expect(Number(db.value('SELECT r_score FROM customer_scores WHERE customer_id = ?', [id]))).toBe(explained.scores!.r);
   });
+
+  it('segment schemes: live preview counts every scored customer once, saving re-scores, user schemes delete, shipped ones reset', async () => {
+    const { db, ops, open } = await setup();
+    await open();
+    const views = await ops.analyticsSchemesGet(undefined, ctx);
+    const eleven = views.find((v) => v.scheme.id === 'rfm11')!;
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(sum(eleven.counts)).toBe(eleven.scored);
+
+    // Widen Champions to FM 3–5: the draft's counts change, nothing is stored yet.
+    const draft = structuredClone(eleven.scheme);
+    draft.segments[0] = { ...draft.segments[0]!, nameEn: 'Top buyers', scores: { r: [5, 5], fm: [3, 5] } };
+    const preview = await ops.analyticsSchemesPreview({ scheme: draft }, ctx);
+    expect(sum(preview.counts)).toBe(preview.scored);
+    expect(preview.counts['champions']!).toBeGreaterThan(eleven.counts['champions'] ?? 0);
+    const storedChampions = () => Number(db.value("SELECT count(*) FROM customer_scores WHERE segment_11 = 'champions'"));
+    expect(storedChampions()).toBe(eleven.counts['champions'] ?? 0);
+
+    // A broken draft: problems named by place, no counts.
+    const broken = structuredClone(draft);
+    broken.segments[1] = { ...broken.segments[1]!, scores: { r: [4, 2] } };
+    const bad = await ops.analyticsSchemesPreview({ scheme: broken }, ctx);
+    expect(bad.counts).toEqual({});
+    expect(bad.issues.some((i) => i.severity === 'error' && i.path === 'segments[1].scores.r')).toBe(true);
+    await expect(ops.analyticsSchemesSave({ scheme: broken }, ctx)).rejects.toThrow(/segments\[1\]\.scores\.r/);
+
+    const runsBefore = (await ops.analyticsRuns(undefined, ctx)).length;
+    await ops.analyticsSchemesSave({ scheme: draft }, ctx);
+    expect(storedChampions()).toBe(preview.counts['champions']);
+    expect((await ops.analyticsRuns(undefined, ctx)).length).toBe(runsBefore + 1);
+
+    // Shipped schemes cannot be deleted but reset to their defaults.
+    await expect(ops.analyticsSchemesDelete({ id: 'rfm11' }, ctx)).rejects.toThrow(/cannot be deleted/);
+    const reset = await ops.analyticsSchemesReset({ id: 'rfm11' }, ctx);
+    expect(reset.find((v) => v.scheme.id === 'rfm11')!.scheme.segments[0]!.nameEn).toBe('Champions');
+    expect(storedChampions()).toBe(eleven.counts['champions'] ?? 0);
+
+    // A user scheme: saved, its segments stored per customer, then deleted.
+    const mine = { ...structuredClone(eleven.scheme), id: 'custom-1', nameZh: '我的方案', nameEn: 'Mine' };
+    const withMine = await ops.analyticsSchemesSave({ scheme: mine }, ctx);
+    expect(withMine.map((v) => v.scheme.id)).toEqual(['rfm8', 'rfm11', 'custom-1']);
+    expect(Number(db.value(`SELECT count(*) FROM customer_scores WHERE json_extract(segments, '$."custom-1"') IS NOT NULL`))).toBe(eleven.scored);
+    await expect(ops.analyticsSchemesReset({ id: 'custom-1' }, ctx)).rejects.toThrow(/not a shipped scheme/);
+    const afterDelete = await ops.analyticsSchemesDelete({ id: 'custom-1' }, ctx);
+    expect(afterDelete.map((v) => v.scheme.id)).toEqual(['rfm8', 'rfm11']);
+    expect(Number(db.value('SELECT count(*) FROM segment_schemes'))).toBe(2);
+  });
 });

@@ -24,10 +24,11 @@ import { insertDataset } from '../data/insert-dataset.ts';
 import type { Dataset } from '../../../shared/schema/records.ts';
 import type { AnalyticsWorkerSpec, ScoreRow } from './analytics-protocol.ts';
 import { createAnalyticsEngine } from './analytics-engine.ts';
+import { writeScoring } from './score-writer.ts';
+import type { PreviousMembers } from './score-writer.ts';
 import type { Definitions, Scored } from './analytics-engine.ts';
 import {
   customerHeader,
-  insertRun,
   latestOrderDate,
   listRuns,
   loadAnalysisInput,
@@ -35,12 +36,9 @@ import {
   readGrades,
   readSchemes,
   readSettings,
-  readTagMembers,
-  applyTagChanges,
   readTags,
   recordFingerprint,
   saveMetricTable,
-  saveScores,
   writeGrades,
   writeSchemes,
   writeSettings,
@@ -57,6 +55,7 @@ import {
   tagEvaluationOrder,
   validateRule,
   validateScheme,
+  assignSegments,
 } from '../../../shared/analytics/index.ts';
 import type { AnalysisInput, AnalysisSettings, MetricTable, RuleIssue, TagDefinition } from '../../../shared/analytics/index.ts';
 
@@ -75,6 +74,8 @@ interface Live {
   scored: Scored;
   scoredAt: string;
   durationMs: number;
+  /** Tag members as stored in customer_tags (null = unknown here: read them from the table). */
+  storedTags: PreviousMembers | null;
 }
 
 /** Reads the stored definitions, writing the defaults the first time (so users can edit them). */
@@ -131,18 +132,6 @@ export function createAnalyticsOps(workspace: WorkspaceAccess): Handlers<Analyti
     return { table: computeMetrics(input, settings), input, fingerprint, computed: true };
   }
 
-  /** Tag members (customer ids) of a scoring result. */
-  function membersOf(table: MetricTable, scored: Scored): Map<string, Set<number>> {
-    const out = new Map<string, Set<number>>();
-    for (const tagId of scored.result.tags.order) {
-      const flags = scored.result.tags.flags[tagId]!;
-      const set = new Set<number>();
-      for (let i = 0; i < flags.length; i++) if (flags[i] === 1) set.add(table.customerIds[i]!);
-      out.set(tagId, set);
-    }
-    return out;
-  }
-
   /**
    * Scores and stores: customer_scores, the changes of customer_tags, and a scoring run with
    * per-tag counts and entered / left against the previous result (in memory when we have it,
@@ -152,48 +141,24 @@ export function createAnalyticsOps(workspace: WorkspaceAccess): Handlers<Analyti
     const started = performance.now();
     const scored = engine.score(table, defs);
     const durationMs = performance.now() - started;
-    const hadRun = Number(db.value('SELECT count(*) FROM scoring_runs')) > 0;
-    const stored = before !== null && before.db === db ? membersOf(before.table, before.scored) : readTagMembers(db);
-    const tagCounts: Record<string, number> = {};
-    const tagChanges: Record<string, { entered: number; left: number }> = {};
-    const inserts: [number, string][] = [];
-    const deletes: [number, string][] = [];
-    for (const tagId of scored.result.tags.order) {
-      const flags = scored.result.tags.flags[tagId]!;
-      const had = stored.get(tagId);
-      const now = new Set<number>();
-      for (let i = 0; i < flags.length; i++) {
-        if (flags[i] !== 1) continue;
-        const id = table.customerIds[i]!;
-        now.add(id);
-        if (!had?.has(id)) inserts.push([id, tagId]);
-      }
-      let left = 0;
-      if (had) for (const id of had) if (!now.has(id)) {
-        deletes.push([id, tagId]);
-        left += 1;
-      }
-      tagCounts[tagId] = now.size;
-      if (hadRun) tagChanges[tagId] = { entered: now.size - ((had?.size ?? 0) - left), left };
-    }
-    const dropped = [...stored.keys()].filter((tagId) => !(tagId in tagCounts));
-    const at = new Date().toISOString();
-    db.transaction(() => {
-      saveScores(db, table, scored.result, defs.schemes.map((s) => s.id));
-      applyTagChanges(db, inserts, deletes, dropped);
-      insertRun(db, {
-        at,
-        reason,
-        settings: defs.settings,
-        customers: table.size,
-        scored: scored.result.rfm.scoredCount,
-        tagCounts,
-        tagChanges,
-        durationMs,
-      });
+    const previous = before !== null && before.db === db ? before.storedTags : null;
+    const { at } = writeScoring(db, {
+      table,
+      result: scored.result,
+      schemeIds: defs.schemes.map((s) => s.id),
+      previous,
+      reason,
+      settings: defs.settings,
+      durationMs,
     });
     return { scored, at, durationMs };
   }
+
+  const storedTagsOf = (table: MetricTable, scored: Scored): PreviousMembers => ({
+    kind: 'flags',
+    customerIds: table.customerIds,
+    flags: scored.result.tags.flags,
+  });
 
   /** Full recompute from the records (after an import, or when stored metrics are stale). */
   async function recomputeAll(db: Db, ctx: JobContext, reason: string): Promise<Live> {
@@ -209,7 +174,7 @@ export function createAnalyticsOps(workspace: WorkspaceAccess): Handlers<Analyti
     ctx.progress('analytics.scoring', 0, 1);
     const { scored, at, durationMs } = scoreAndStore(db, defs, table, reason, live);
     ctx.progress('analytics.scoring', 1, 1);
-    return { db, defs, input, table, fingerprint, scored, scoredAt: at, durationMs };
+    return { db, defs, input, table, fingerprint, scored, scoredAt: at, durationMs, storedTags: storedTagsOf(table, scored) };
   }
 
   /** The live state of the open workspace, built from the stored metrics on first use. */
@@ -233,13 +198,13 @@ export function createAnalyticsOps(workspace: WorkspaceAccess): Handlers<Analyti
     let next: Live;
     if (computed || wrote || Number(db.value('SELECT count(*) FROM scoring_runs')) === 0) {
       const { scored, at, durationMs } = scoreAndStore(db, defs, table, 'open', null);
-      next = { db, defs, input, table, fingerprint, scored, scoredAt: at, durationMs };
+      next = { db, defs, input, table, fingerprint, scored, scoredAt: at, durationMs, storedTags: storedTagsOf(table, scored) };
       workspace.markDirty();
     } else {
       const started = performance.now();
       const scored = engine.score(table, defs);
       const lastRun = listRuns(db, 1)[0];
-      next = { db, defs, input, table, fingerprint, scored, scoredAt: lastRun?.at ?? new Date().toISOString(), durationMs: performance.now() - started };
+      next = { db, defs, input, table, fingerprint, scored, scoredAt: lastRun?.at ?? new Date().toISOString(), durationMs: performance.now() - started, storedTags: null };
     }
     live = next;
     return next;
@@ -252,7 +217,7 @@ export function createAnalyticsOps(workspace: WorkspaceAccess): Handlers<Analyti
     let next: Live;
     if (persist) {
       const { scored, at, durationMs } = scoreAndStore(state.db, defs, table, reason, state);
-      next = { ...state, defs, table, input, fingerprint, scored, scoredAt: at, durationMs };
+      next = { ...state, defs, table, input, fingerprint, scored, scoredAt: at, durationMs, storedTags: storedTagsOf(table, scored) };
       workspace.markDirty();
     } else {
       const started = performance.now();
@@ -304,7 +269,8 @@ export function createAnalyticsOps(workspace: WorkspaceAccess): Handlers<Analyti
 
   function schemeViews(state: Live): SchemeView[] {
     const bins = state.defs.settings.bins;
-    return state.defs.schemes.map((scheme) => engine.schemeView(scheme, bins, state.scored.result.summary.segmentCounts[scheme.id] ?? {}));
+    const scored = state.scored.result.rfm.scoredCount;
+    return state.defs.schemes.map((scheme) => engine.schemeView(scheme, bins, state.scored.result.summary.segmentCounts[scheme.id] ?? {}, scored));
   }
 
   function ruleContext(state: Live): { schemeIds: string[]; tagIds: string[] } {
@@ -431,6 +397,47 @@ export function createAnalyticsOps(workspace: WorkspaceAccess): Handlers<Analyti
       const next = index >= 0 ? state.defs.schemes.map((s, i) => (i === index ? scheme : s)) : [...state.defs.schemes, scheme];
       writeSchemes(state.db, next);
       return schemeViews(rescore(state, { ...state.defs, schemes: next }, `scheme:${scheme.id}`));
+    },
+
+    async analyticsSchemesPreview({ scheme }) {
+      const state = current();
+      const bins = state.defs.settings.bins;
+      const issues = validateScheme(scheme, bins.r);
+      const counts: Record<string, number> = {};
+      if (!issues.some((i) => i.severity === 'error')) {
+        for (const id of assignSegments(scheme, state.scored.result.rfm)) if (id !== null) counts[id] = (counts[id] ?? 0) + 1;
+      }
+      return engine.schemeView(scheme, bins, counts, state.scored.result.rfm.scoredCount);
+    },
+
+    async analyticsSchemesDelete({ id }) {
+      const state = current();
+      if (DEFAULT_SCHEMES.some((s) => s.id === id)) invalid(`scheme ${id} ships with Atlas and cannot be deleted (it can be reset)`, { scheme: id, code: 'built-in' });
+      if (!state.defs.schemes.some((s) => s.id === id)) invalid(`no scheme with id ${id}`, { scheme: id, code: 'unknown' });
+      const next = state.defs.schemes.filter((s) => s.id !== id);
+      const context = { schemeIds: next.map((s) => s.id), tagIds: state.defs.tags.map((t) => t.id) };
+      for (const tag of state.defs.tags) {
+        if (tag.rule && validateRule(tag.rule, context).length > 0 && validateRule(tag.rule, ruleContext(state)).length === 0) {
+          invalid(`scheme ${id} is used by the rule of tag ${tag.id}`, { scheme: id, usedBy: tag.id, code: 'in-use' });
+        }
+      }
+      state.defs.grades.forEach((g, i) => {
+        if (validateRule(g.rule, context).length > 0 && validateRule(g.rule, ruleContext(state)).length === 0) {
+          invalid(`scheme ${id} is used by grade rule ${i + 1} (${g.grade})`, { scheme: id, usedBy: `grade:${i + 1}`, code: 'in-use' });
+        }
+      });
+      writeSchemes(state.db, next);
+      return schemeViews(rescore(state, { ...state.defs, schemes: next }, `scheme-delete:${id}`));
+    },
+
+    async analyticsSchemesReset({ id }) {
+      const state = current();
+      const shipped = DEFAULT_SCHEMES.find((s) => s.id === id);
+      if (!shipped) invalid(`scheme ${id} is not a shipped scheme: only those can be reset`, { scheme: id, code: 'not-built-in' });
+      const next = state.defs.schemes.map((s) => (s.id === id ? structuredClone(shipped) : s));
+      if (!next.some((s) => s.id === id)) next.push(structuredClone(shipped));
+      writeSchemes(state.db, next);
+      return schemeViews(rescore(state, { ...state.defs, schemes: next }, `scheme-reset:${id}`));
     },
 
     async analyticsConversion({ dimension }): Promise<ConversionView> {

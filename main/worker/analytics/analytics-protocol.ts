@@ -52,6 +52,9 @@ export interface AnalyticsWorkerSpec {
   analyticsGradesSave: { params: { rules: GradeRule[]; complaintPlaybook?: Playbook }; result: GradesView };
   analyticsSchemesGet: { params: undefined; result: SchemeView[] };
   analyticsSchemesSave: { params: { scheme: SegmentScheme }; result: SchemeView[] };
+  analyticsSchemesPreview: { params: { scheme: SegmentScheme }; result: SchemeView };
+  analyticsSchemesDelete: { params: { id: string }; result: SchemeView[] };
+  analyticsSchemesReset: { params: { id: string }; result: SchemeView[] };
   analyticsConversion: { params: { dimension: ConversionDimension }; result: ConversionView };
   analyticsRuns: { params: undefined; result: ScoringRunInfo[] };
   analyticsExplain: { params: { customerId: number }; result: CustomerExplainView };

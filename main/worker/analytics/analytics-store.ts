@@ -238,27 +238,58 @@ export function loadMetricTable(db: Db, version: number): { table: MetricTable; 
 
 const orNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
 
-/** An SQL literal for a value we produced ourselves (numbers, ids, JSON); NUL is refused. */
-function literal(value: Param): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
-  if (typeof value !== 'string') throw new TypeError('blob values are not written as literals');
+/** An SQL string literal for a value we produced ourselves (ids, names); NUL is refused. */
+function quote(value: string): string {
   if (value.includes('\0')) throw new TypeError('NUL character in a value');
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/**
- * Inserts many rows as multi-row statements with literal values, 1,000 rows each. sql.js pays
- * a WASM round trip (and allocations) per bound parameter: measured on 20,000 score rows,
- * literals were 2–3× faster than bound multi-row statements and over 10× faster than a
- * prepared statement run per row. Values are numbers, ids and JSON made here, escaped above.
- */
-function insertMany(db: Db, table: string, columns: readonly string[], rows: readonly Param[][]): void {
-  const head = `INSERT INTO ${table} (${columns.join(',')}) VALUES `;
-  for (let start = 0; start < rows.length; start += 1000) {
-    const chunk = rows.slice(start, start + 1000);
-    db.exec(head + chunk.map((row) => `(${row.map(literal).join(',')})`).join(','));
+/** A column of few distinct strings, stored per row as a small code (0 = NULL). */
+class Dictionary {
+  readonly codes: Uint16Array;
+  private readonly index = new Map<string, number>();
+  readonly values: string[] = [];
+  constructor(size: number) {
+    this.codes = new Uint16Array(size);
   }
+  set(i: number, value: string | null | undefined): void {
+    if (value === null || value === undefined) return;
+    let code = this.index.get(value);
+    if (code === undefined) {
+      if (this.values.length >= 0xfffe) throw new RangeError('too many distinct values for a coded column');
+      this.values.push(value);
+      code = this.values.length;
+      this.index.set(value, code);
+    }
+    this.codes[i] = code;
+  }
+  get bits(): number {
+    return Math.max(1, Math.ceil(Math.log2(this.values.length + 1)));
+  }
+}
+
+/** A field packed into one of the integer words bound per row. */
+interface PackedField {
+  word: number;
+  shift: number;
+  bits: number;
+  codes: Uint8Array | Uint16Array;
+}
+
+/** Assigns fields to 30-bit words (bound as plain integers). */
+function packFields(fields: { bits: number; codes: Uint8Array | Uint16Array }[]): { packed: PackedField[]; words: number } {
+  const packed: PackedField[] = [];
+  let word = 0;
+  let shift = 0;
+  for (const field of fields) {
+    if (shift + field.bits > 30) {
+      word += 1;
+      shift = 0;
+    }
+    packed.push({ word, shift, bits: field.bits, codes: field.codes });
+    shift += field.bits;
+  }
+  return { packed, words: word + 1 };
 }
 
 const SCORE_COLUMNS = [
@@ -266,53 +297,145 @@ const SCORE_COLUMNS = [
   'grade', 'grade_rule', 'lifecycle', 'churn_risk', 'churn_reasons',
 ] as const;
 
-/** Replaces customer_scores with a scoring result. */
-export function saveScores(db: Db, table: MetricTable, result: ScoringResult, schemeIds: readonly string[]): void {
-  const { rfm, grades, lifecycle, churn } = result;
-  const rows: Param[][] = new Array<Param[]>(table.size);
-  for (let i = 0; i < table.size; i++) {
-    const scored = rfm.scored[i] === 1;
-    const segments: Record<string, string | null> = {};
-    for (const id of schemeIds) segments[id] = result.segments[id]?.[i] ?? null;
-    const reasons = churn.reasons[i] ?? [];
-    rows[i] = [
-      table.customerIds[i]!,
-      orNull(table.columns.recencyDays[i]),
-      orNull(table.columns.frequency[i]),
-      orNull(table.columns.monetary[i]),
-      scored ? rfm.r[i]! : null,
-      scored ? rfm.f[i]! : null,
-      scored ? rfm.m[i]! : null,
-      result.segments['rfm8']?.[i] ?? null,
-      result.segments['rfm11']?.[i] ?? null,
-      JSON.stringify(segments),
-      grades.grade[i] ?? null,
-      String(grades.ruleIndex[i] ?? -2),
-      lifecycle[i] ?? 'prospect',
-      Math.round((churn.risk[i] ?? 0) * 10) / 10,
-      reasons.length === 0 ? '[]' : JSON.stringify(reasons.map((r) => ({ code: r.code, strength: r.strength }))),
-    ];
+const SCORE_CHUNK = 128;
+
+/** JSON of churn reasons as {code, strength}: codes are fixed identifiers, so no escaping. */
+function reasonsJson(reasons: readonly { code: string; strength: number }[]): string {
+  let out = '[';
+  for (let k = 0; k < reasons.length; k++) {
+    const r = reasons[k]!;
+    out += `${k === 0 ? '' : ','}{"code":"${r.code}","strength":${Number.isFinite(r.strength) ? r.strength : 'null'}}`;
   }
-  db.run('DELETE FROM customer_scores');
-  insertMany(db, 'customer_scores', SCORE_COLUMNS, rows);
+  return `${out}]`;
 }
 
-/** Applies tag membership changes (customer id, tag id) and drops tags no longer evaluated. */
-export function applyTagChanges(db: Db, inserts: readonly [number, string][], deletes: readonly [number, string][], droppedTags: readonly string[]): void {
-  for (const tagId of droppedTags) db.run('DELETE FROM customer_tags WHERE tag_id = ?', [tagId]);
-  const byTag = new Map<string, number[]>();
-  for (const [customerId, tagId] of deletes) {
-    let list = byTag.get(tagId);
-    if (!list) byTag.set(tagId, (list = []));
-    list.push(customerId);
+/**
+ * Replaces customer_scores with a scoring result.
+ *
+ * Written for speed in sql.js, where every bound value is a call into WASM and every string an
+ * allocation plus a UTF-8 copy: per row only 7–8 values are bound (id, three metrics, churn
+ * risk, churn reasons when there are any, and one or two integers packing the R/F/M scores and
+ * dictionary codes of segments, grade, grade rule and lifecycle). The statement decodes them
+ * natively (shifts, masks and CASE over the few distinct strings, json_object for the segments
+ * of every scheme) — 128 rows per statement, prepared once per write. The grade index is
+ * dropped and rebuilt around the load. 100,000 rows: about 4× faster than literal SQL.
+ */
+export function saveScores(db: Db, table: MetricTable, result: ScoringResult, schemeIds: readonly string[]): void {
+  const { rfm, grades, lifecycle, churn } = result;
+  const n = table.size;
+  const segmentDicts = schemeIds.map((id) => {
+    const dict = new Dictionary(n);
+    const values = result.segments[id];
+    if (values) for (let i = 0; i < n; i++) dict.set(i, values[i]);
+    return dict;
+  });
+  const grade = new Dictionary(n);
+  const gradeRule = new Dictionary(n);
+  const stage = new Dictionary(n);
+  for (let i = 0; i < n; i++) {
+    grade.set(i, grades.grade[i] ?? null);
+    gradeRule.set(i, String(grades.ruleIndex[i] ?? -2));
+    stage.set(i, lifecycle[i] ?? 'prospect');
   }
-  for (const [tagId, ids] of byTag) {
-    for (let start = 0; start < ids.length; start += 900) {
-      const chunk = ids.slice(start, start + 900);
-      db.run(`DELETE FROM customer_tags WHERE tag_id = ? AND customer_id IN (${chunk.map(() => '?').join(',')})`, [tagId, ...chunk]);
+  // R/F/M scores are 1..5 (0 = unscored); segment_8 / segment_11 come from the shipped schemes.
+  const scoreCodes = (scores: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = rfm.scored[i] === 1 ? scores[i]! : 0;
+    return out;
+  };
+  const fields = [
+    { bits: 3, codes: scoreCodes(rfm.r) },
+    { bits: 3, codes: scoreCodes(rfm.f) },
+    { bits: 3, codes: scoreCodes(rfm.m) },
+    ...segmentDicts,
+    grade,
+    gradeRule,
+    stage,
+  ];
+  const { packed, words } = packFields(fields.map((f) => ({ bits: f.bits, codes: f.codes })));
+  const [r, f, m, ...rest] = packed;
+  const segmentFields = rest.slice(0, schemeIds.length);
+  const [gradeField, ruleField, stageField] = rest.slice(schemeIds.length) as [PackedField, PackedField, PackedField];
+
+  const perRow = 6 + words; // id, recency, frequency, monetary, churn risk, reasons, words
+  const rowSql = (base: number): string => {
+    const p = (k: number): string => `?${base + k}`;
+    const bitsOf = (field: PackedField): string => `((${p(6 + field.word)} >> ${field.shift}) & ${(1 << field.bits) - 1})`;
+    const decode = (field: PackedField, values: readonly string[]): string =>
+      values.length === 0 ? 'NULL' : `CASE ${bitsOf(field)} ${values.map((v, k) => `WHEN ${k + 1} THEN ${quote(v)}`).join(' ')} END`;
+    const segmentOf = (schemeId: string): string => {
+      const k = schemeIds.indexOf(schemeId);
+      return k < 0 ? 'NULL' : decode(segmentFields[k]!, segmentDicts[k]!.values);
+    };
+    const segmentsJson =
+      schemeIds.length === 0
+        ? `'{}'`
+        : `json_object(${schemeIds.map((id, k) => `${quote(id)}, ${decode(segmentFields[k]!, segmentDicts[k]!.values)}`).join(', ')})`;
+    return `(${[
+      p(0), p(1), p(2), p(3),
+      `NULLIF(${bitsOf(r!)}, 0)`, `NULLIF(${bitsOf(f!)}, 0)`, `NULLIF(${bitsOf(m!)}, 0)`,
+      segmentOf('rfm8'), segmentOf('rfm11'), segmentsJson,
+      decode(gradeField, grade.values), decode(ruleField, gradeRule.values), decode(stageField, stage.values),
+      p(4), `COALESCE(${p(5)}, '[]')`,
+    ].join(',')})`;
+  };
+  const statementFor = (rows: number): string =>
+    `INSERT INTO customer_scores (${SCORE_COLUMNS.join(',')}) VALUES ${Array.from({ length: rows }, (_, k) => rowSql(1 + k * perRow)).join(',')}`;
+
+  db.run('DELETE FROM customer_scores');
+  db.exec('DROP INDEX IF EXISTS customer_scores_grade');
+  const params: Param[] = new Array<Param>(SCORE_CHUNK * perRow);
+  const fill = (start: number, rows: number): Param[] => {
+    const out = rows === SCORE_CHUNK ? params : new Array<Param>(rows * perRow);
+    for (let k = 0; k < rows; k++) {
+      const i = start + k;
+      const at = k * perRow;
+      out[at] = table.customerIds[i]!;
+      out[at + 1] = orNull(table.columns.recencyDays[i]);
+      out[at + 2] = orNull(table.columns.frequency[i]);
+      out[at + 3] = orNull(table.columns.monetary[i]);
+      out[at + 4] = Math.round((churn.risk[i] ?? 0) * 10) / 10;
+      const reasons = churn.reasons[i];
+      out[at + 5] = reasons === undefined || reasons.length === 0 ? null : reasonsJson(reasons);
+      for (let w = 0; w < words; w++) out[at + 6 + w] = 0;
+      for (const field of packed) out[at + 6 + field.word] = (out[at + 6 + field.word] as number) | (field.codes[i]! << field.shift);
     }
+    return out;
+  };
+  const full = Math.floor(n / SCORE_CHUNK) * SCORE_CHUNK;
+  if (full > 0) {
+    db.withStatement(statementFor(SCORE_CHUNK), (run) => {
+      for (let start = 0; start < full; start += SCORE_CHUNK) run(fill(start, SCORE_CHUNK));
+    });
   }
-  insertMany(db, 'customer_tags', ['customer_id', 'tag_id'], inserts as unknown as Param[][]);
+  if (full < n) db.run(statementFor(n - full), fill(full, n - full));
+  db.exec('CREATE INDEX customer_scores_grade ON customer_scores (grade)');
+}
+
+/**
+ * Applies tag membership changes per tag (customer ids entered / left) and drops tags no longer
+ * evaluated: one statement per tag and direction, the ids passed as one JSON array.
+ */
+export function applyTagChanges(
+  db: Db,
+  inserts: ReadonlyMap<string, readonly number[]>,
+  deletes: ReadonlyMap<string, readonly number[]>,
+  droppedTags: readonly string[],
+): void {
+  for (const tagId of droppedTags) db.run('DELETE FROM customer_tags WHERE tag_id = ?', [tagId]);
+  for (const [tagId, ids] of deletes) {
+    db.run('DELETE FROM customer_tags WHERE tag_id = ? AND customer_id IN (SELECT value FROM json_each(?))', [tagId, JSON.stringify(ids)]);
+  }
+  let inserted = 0;
+  for (const ids of inserts.values()) inserted += ids.length;
+  // A large load (first scoring, an import) rebuilds the by-customer index once, sorted, instead
+  // of inserting into it row by row in tag order.
+  const rebuild = inserted > 20_000;
+  if (rebuild) db.exec('DROP INDEX IF EXISTS customer_tags_customer');
+  for (const [tagId, ids] of inserts) {
+    db.run('INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) SELECT value, ? FROM json_each(?)', [tagId, JSON.stringify(ids)]);
+  }
+  if (rebuild) db.exec('CREATE INDEX customer_tags_customer ON customer_tags (customer_id)');
 }
 
 /** The stored tag members per tag (customer ids), for "entered / left" after reopening. */

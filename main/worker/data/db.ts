@@ -12,6 +12,13 @@ export type Param = string | number | null | Uint8Array;
 export type Params = readonly Param[] | Readonly<Record<string, Param>>;
 export type Row = Record<string, SqlValue>;
 
+/** Rows per multi-row INSERT, and the bound-parameter budget per statement (SQLite allows 32766). */
+const BULK_ROWS = 64;
+const BULK_PARAMS = 4000;
+/** Page cache per workspace connection (the default 2 MB spills large imports to MEMFS). */
+const CACHE_KIB = 131_072;
+const NEW_PAGE_SIZE = 16_384;
+
 let sqlPromise: Promise<SqlJsStatic> | null = null;
 
 function loadSqlJs(): Promise<SqlJsStatic> {
@@ -37,14 +44,43 @@ function checkParams(sql: string, params: Params | undefined): void {
   }
 }
 
+/** A constant as SQL text: numbers and NULL as such, text quoted (no blobs). */
+function sqlLiteral(value: Param): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`Bad SQL literal ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+  throw new TypeError('Blobs cannot be SQL literals');
+}
+
 export class Db {
   private savepointDepth = 0;
 
-  private constructor(private readonly raw: Database) {}
+  private constructor(private readonly raw: Database) {
+    this.tune();
+  }
 
   static async open(bytes?: Uint8Array): Promise<Db> {
     const SQL = await loadSqlJs();
-    return new Db(bytes ? new SQL.Database(bytes) : new SQL.Database());
+    if (bytes) return new Db(new SQL.Database(bytes));
+    const fresh = new SQL.Database();
+    // 16 KB pages for new workspaces: fewer page splits and file writes on large imports
+    // (only an empty database can choose its page size).
+    fresh.exec(`PRAGMA page_size = ${NEW_PAGE_SIZE}`);
+    return new Db(fresh);
+  }
+
+  /**
+   * The database lives in Emscripten's in-memory file system, where every page written goes
+   * through JS copies: keep the rollback journal in SQLite's own heap and a large page cache
+   * so a million-row transaction does not spill pages to the "file" twice. Durability comes
+   * from the atomic workspace save, not from the journal. sql.js reopens the connection on
+   * export(), so this runs again after each one.
+   */
+  private tune(): void {
+    this.raw.exec(`PRAGMA journal_mode = MEMORY; PRAGMA cache_size = -${CACHE_KIB}; PRAGMA temp_store = MEMORY`);
   }
 
   /** Runs one or more statements without parameters (schema scripts, pragmas). */
@@ -109,6 +145,54 @@ export class Db {
     }
   }
 
+  /**
+   * Bulk insert of many rows, many rows per statement: in sql.js each statement execution
+   * crosses into wasm several times, so 64 rows per call halves the cost of a large import.
+   * `rows` hold values in `columns` order except the trailing `suffix` columns, whose values
+   * are the same for every row (a batch id) and are written into the SQL as literals (one
+   * bind fewer per row); callers pass checked values (no per-value test).
+   */
+  insertRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly Param[])[],
+    options: { suffix?: readonly Param[]; orIgnore?: boolean } = {},
+  ): void {
+    if (rows.length === 0) return;
+    const suffix = options.suffix ?? [];
+    const perRow = columns.length - suffix.length;
+    const placeholders = `(${[...Array<string>(perRow).fill('?'), ...suffix.map(sqlLiteral)].join(',')})`;
+    const head = `INSERT${options.orIgnore ? ' OR IGNORE' : ''} INTO ${table} (${columns.join(', ')}) VALUES `;
+    const perStatement = Math.max(1, Math.min(BULK_ROWS, Math.floor(BULK_PARAMS / Math.max(1, perRow))));
+    const fill = (params: Param[], from: number, count: number): void => {
+      let p = 0;
+      for (let r = from; r < from + count; r++) {
+        const row = rows[r]!;
+        if (row.length !== perRow) throw new TypeError(`insertRows(${table}): row ${r} has ${row.length} values, expected ${perRow}`);
+        for (let c = 0; c < perRow; c++) params[p++] = row[c] ?? null;
+      }
+    };
+    const full = Math.floor(rows.length / perStatement) * perStatement;
+    if (full > 0) {
+      const stmt = this.raw.prepare(head + Array(perStatement).fill(placeholders).join(','));
+      try {
+        const params: Param[] = new Array(perStatement * perRow);
+        for (let r = 0; r < full; r += perStatement) {
+          fill(params, r, perStatement);
+          stmt.run(params as SqlValue[]);
+        }
+      } finally {
+        stmt.free();
+      }
+    }
+    const rest = rows.length - full;
+    if (rest > 0) {
+      const params: Param[] = new Array(rest * perRow);
+      fill(params, full, rest);
+      this.raw.run(head + Array(rest).fill(placeholders).join(','), params as SqlValue[]);
+    }
+  }
+
   transaction<R>(fn: () => R): R {
     const name = this.begin();
     try {
@@ -152,7 +236,9 @@ export class Db {
   }
 
   export(): Uint8Array {
-    return this.raw.export();
+    const bytes = this.raw.export();
+    this.tune();
+    return bytes;
   }
 
   close(): void {

@@ -11,7 +11,8 @@ import type { Db, Param } from './db.ts';
 const CHUNK = 2000;
 
 interface TableSpec<T> {
-  sql: string;
+  table: RecordKind;
+  columns: readonly string[];
   values(record: T, customerId: (code: string) => number): Param[];
 }
 
@@ -19,48 +20,49 @@ type Specs = { [K in RecordKind]: TableSpec<Dataset[K][number]> };
 
 const specs: Specs = {
   customers: {
-    sql: `INSERT INTO customers (code, name, type, industry, province, city, county, division_code, address,
-            contact, phone, account_manager, sales_region, created_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    table: 'customers',
+    columns: ['code', 'name', 'type', 'industry', 'province', 'city', 'county', 'division_code', 'address', 'contact', 'phone', 'account_manager', 'sales_region', 'created_date'],
     values: (c) => [
       c.code, c.name, c.type, c.industry, c.province, c.city, c.county, c.divisionCode, c.address,
       c.contact, c.phone, c.accountManager, c.salesRegion, c.createdDate,
     ],
   },
   orders: {
-    sql: `INSERT INTO orders (source_id, customer_id, order_date, product_line, model, quantity, amount,
-            payment_terms, status) VALUES (?,?,?,?,?,?,?,?,?)`,
+    table: 'orders',
+    columns: ['source_id', 'customer_id', 'order_date', 'product_line', 'model', 'quantity', 'amount', 'payment_terms', 'status'],
     values: (o, id) => [
       o.sourceId, id(o.customerCode), o.orderDate, o.productLine, o.model, o.quantity, o.amount,
       o.paymentTerms, o.status,
     ],
   },
   payments: {
-    sql: `INSERT INTO payments (source_id, contract_id, customer_id, due_date, amount_due, paid_date, amount_paid)
-          VALUES (?,?,?,?,?,?,?)`,
+    table: 'payments',
+    columns: ['source_id', 'contract_id', 'customer_id', 'due_date', 'amount_due', 'paid_date', 'amount_paid'],
     values: (p, id) => [p.sourceId, p.contractId, id(p.customerCode), p.dueDate, p.amountDue, p.paidDate, p.amountPaid],
   },
   opportunities: {
-    sql: `INSERT INTO opportunities (source_id, customer_id, created_date, stage, expected_amount, result,
-            close_date, channel, account_manager, product_line) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+    table: 'opportunities',
+    columns: ['source_id', 'customer_id', 'created_date', 'stage', 'expected_amount', 'result', 'close_date', 'channel', 'account_manager', 'product_line'],
     values: (o, id) => [
       o.sourceId, id(o.customerCode), o.createdDate, o.stage, o.expectedAmount, o.result, o.closeDate,
       o.channel, o.accountManager, o.productLine,
     ],
   },
   tickets: {
-    sql: `INSERT INTO tickets (source_id, customer_id, serial, opened_date, closed_date, type, satisfaction,
-            description) VALUES (?,?,?,?,?,?,?,?)`,
+    table: 'tickets',
+    columns: ['source_id', 'customer_id', 'serial', 'opened_date', 'closed_date', 'type', 'satisfaction', 'description'],
     values: (t, id) => [
       t.sourceId, id(t.customerCode), t.serial, t.openedDate, t.closedDate, t.type, t.satisfaction, t.description,
     ],
   },
   surveys: {
-    sql: 'INSERT INTO surveys (source_id, customer_id, survey_date, score, comments) VALUES (?,?,?,?,?)',
+    table: 'surveys',
+    columns: ['source_id', 'customer_id', 'survey_date', 'score', 'comments'],
     values: (s, id) => [s.sourceId, id(s.customerCode), s.surveyDate, s.score, s.comments],
   },
   equipment: {
-    sql: `INSERT INTO equipment (serial, customer_id, model, product_line, purchase_date, working_hours_30d,
-            last_online, location) VALUES (?,?,?,?,?,?,?,?)`,
+    table: 'equipment',
+    columns: ['serial', 'customer_id', 'model', 'product_line', 'purchase_date', 'working_hours_30d', 'last_online', 'location'],
     values: (e, id) => [
       e.serial, id(e.customerCode), e.model, e.productLine, e.purchaseDate, e.workingHours30d, e.lastOnline,
       e.location,
@@ -81,10 +83,10 @@ async function insertKind<K extends RecordKind>(
   const total = records.length;
   ctx.progress(`insert.${kind}`, 0, total);
   for (let start = 0; start < total; start += CHUNK) {
-    db.withStatement(spec.sql, (runOne) => {
-      const end = Math.min(total, start + CHUNK);
-      for (let i = start; i < end; i++) runOne(spec.values(records[i]!, customerId));
-    });
+    const end = Math.min(total, start + CHUNK);
+    const rows: Param[][] = [];
+    for (let i = start; i < end; i++) rows.push(spec.values(records[i]!, customerId));
+    db.insertRows(spec.table, spec.columns, rows);
     ctx.progress(`insert.${kind}`, Math.min(total, start + CHUNK), total);
     await ctx.checkpoint();
   }

@@ -5,7 +5,7 @@ import type { Handlers } from '../protocol.ts';
 import type { WorkspaceAccess } from '../workspace-ops.ts';
 import type { ImportWorkerSpec } from './import-protocol.ts';
 import { analyzeFile, commitFiles } from './import-pipeline.ts';
-import { batchRejected, listBatches, listTemplates, removeBatch } from './import-store.ts';
+import { batchRejected, deleteTemplate, listBatches, listTemplates, removeBatch, renameTemplate } from './import-store.ts';
 import { RECORD_TABLES } from './record-tables.ts';
 
 function csvField(value: unknown): string {
@@ -49,6 +49,20 @@ export function createImportOps(workspace: WorkspaceAccess): Handlers<ImportWork
 
     async importTemplates() {
       return listTemplates(workspace.db());
+    },
+
+    async importRenameTemplate({ signature, name }) {
+      const db = workspace.db();
+      renameTemplate(db, signature, name);
+      workspace.markDirty();
+      return listTemplates(db);
+    },
+
+    async importDeleteTemplate({ signature }) {
+      const db = workspace.db();
+      deleteTemplate(db, signature);
+      workspace.markDirty();
+      return listTemplates(db);
     },
 
     async importRejectedWorkbook({ batchId }) {

@@ -214,6 +214,28 @@ describe('import pipeline', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('decides a date column’s day/month order on the whole file, not per chunk of rows', async () => {
+    // 45,000 ambiguous day-first dates (03/04/2023), then one that proves day-first (25/04/2023)
+    // far beyond the first chunk the importer normalises: every row must read day-first.
+    const lines = ['合同号,客户编码,签订日期,产品线,数量,金额'];
+    for (let i = 0; i < 45_000; i++) lines.push(`DMY-${i},C001,03/04/2023,起重机,1,100`);
+    lines.push('DMY-last,C001,25/04/2023,起重机,1,100');
+    const result = await commit(write('day-first.csv', lines.join('\n')));
+    expect(result).toMatchObject({ accepted: 45_001, rejected: 0 });
+    await worker.call('save', {});
+    const db = await Db.open(new Uint8Array(fs.readFileSync(workspace)));
+    try {
+      const dates = db.all<{ order_date: string; n: number }>("SELECT order_date, count(*) AS n FROM orders WHERE source_id LIKE 'DMY-%' GROUP BY order_date ORDER BY order_date");
+      expect(dates).toEqual([
+        { order_date: '2023-04-03', n: 45_000 },
+        { order_date: '2023-04-25', n: 1 },
+      ]);
+    } finally {
+      db.close();
+    }
+    await worker.call('importRemoveBatch', { batchId: result.batchId! });
+  });
+
   it('cancel mid-import leaves the workspace unchanged', async () => {
     const before = await dump();
     const lines = ['合同号,客户编码,签订日期,产品线,数量,金额'];

@@ -5,32 +5,38 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { AtlasError } from '../../../shared/api/errors.ts';
 import type { ImportCommitFile, ImportFileAnalysis, ImportFileChoice, ImportFileResult, PreviewRow } from '../../../shared/import/api.ts';
 import {
   customerRefFields,
+  inferColumnDateOrders,
   FIELDS,
   headerSignature,
   isBlankRow,
-  isTotalsRow,
   locateTable,
   normalizeRows,
   proposeMapping,
 } from '../../../shared/import/index.ts';
-import type { Cell, ColumnMapping, ImportRecord, MappingProposal, RejectedRow, TableLocation } from '../../../shared/import/types.ts';
+import type { Cell, ColumnMapping, Delimiter, ImportRecord, TextEncoding, MappingProposal, RejectedRow, TableLocation } from '../../../shared/import/types.ts';
 import { RECORD_KINDS } from '../../../shared/schema/records.ts';
 import type { RecordKind } from '../../../shared/schema/records.ts';
 import type { Db } from '../data/db.ts';
 import type { JobContext } from '../job-context.ts';
 import { RecordWriter, CustomerRefError } from './record-writer.ts';
 import type { WriteCounts } from './record-writer.ts';
+import { packRecords } from './record-tables.ts';
+import type { PackedRecord } from './record-tables.ts';
 import { findTemplate, insertBatch, saveTemplate, MAX_STORED_REJECTED } from './import-store.ts';
-import { fileHash, FileProblem, readSourceHead, readWholeSheet, streamTextRows } from './table-source.ts';
+import { fileHash, FileProblem, readSourceHead, readWholeSheet } from './table-source.ts';
+import { NORMALIZE_CHUNK } from './text-normaliser.ts';
+import type { NormalisedChunk, TextNormaliseJob } from './text-normaliser.ts';
+import type { NormaliserMessage } from './text-normaliser-thread.ts';
+import { importNormaliserUrl } from '../../node/runtime-paths.ts';
 import type { SheetChoiceHead } from './table-source.ts';
 
 export const PREVIEW_DATA_ROWS = 20;
 const RESULT_REJECTED_ROWS = 200;
-const NORMALIZE_CHUNK = 20_000;
 const CHECKPOINT_ROWS = 5000;
 /** Files above this size get their tables' secondary indexes rebuilt once after the insert. */
 const BULK_FILE_BYTES = 8 * 1024 * 1024;
@@ -246,11 +252,21 @@ async function prepare(db: Db, choice: ImportCommitFile): Promise<PreparedFile> 
   return { choice, analysis, sheet };
 }
 
-/** Rows of one file, in contiguous segments with their first sheet row number. */
-type RowSink = (rows: Cell[][], firstRowNumber: number, formats: (string | null)[][], date1904: boolean) => Promise<void>;
+/**
+ * Normalised rows of one file, chunk by chunk, with how many data rows each chunk read:
+ * the records of a customer file, or the packed records of any other kind.
+ */
+type Accepted = { records: ImportRecord[] } | { packed: PackedRecord[] };
 
-async function feedRows(prepared: PreparedFile, sink: RowSink, ctx: JobContext, counter: { total: number }): Promise<void> {
+function accepted(kind: RecordKind, records: ImportRecord[]): Accepted {
+  return kind === 'customers' ? { records } : { packed: packRecords(kind, records) };
+}
+
+type NormalizedSink = (accepted: Accepted, rejected: RejectedRow[], rowsRead: number) => Promise<void>;
+
+async function feedRows(prepared: PreparedFile, sink: NormalizedSink, ctx: JobContext, counter: { total: number }): Promise<void> {
   const { analysis } = prepared;
+  const normalizeOptions = { fileName: analysis.fileName, headerCount: analysis.headers.length };
   if (analysis.format !== 'csv') {
     ctx.progress('import.read', 0, 1);
     const sheet = prepared.sheet ?? (await readWholeSheet(analysis.path, analysis.sheet ?? ''));
@@ -259,56 +275,87 @@ async function feedRows(prepared: PreparedFile, sink: RowSink, ctx: JobContext, 
     await ctx.checkpoint();
     const located = locate(sheet.rows, analysis.fileName);
     const segments = dataSegments(located.location);
+    // Day/month order is decided once on every value of each date column, never per chunk.
+    const dateOrders = inferColumnDateOrders(analysis.kind, analysis.columns, sheet.rows.slice(located.location.firstDataRow, located.location.lastDataRow + 1));
     counter.total += segments.reduce((n, s) => n + s.end - s.start + 1, 0);
     for (const segment of segments) {
       for (let start = segment.start; start <= segment.end; start += NORMALIZE_CHUNK) {
         const end = Math.min(segment.end + 1, start + NORMALIZE_CHUNK);
-        await sink(sheet.rows.slice(start, end), start + 1, sheet.formats.slice(start, end), sheet.date1904);
+        const normalized = normalizeRows(analysis.kind, analysis.columns, sheet.rows.slice(start, end), {
+          ...normalizeOptions,
+          date1904: sheet.date1904,
+          dateOrders,
+          firstRowNumber: start + 1,
+          formats: sheet.formats.slice(start, end),
+        });
+        await sink(accepted(analysis.kind, normalized.accepted), normalized.rejected, end - start);
       }
     }
     return;
   }
-  // Text: stream; the header row is where the analysis found it; trailing totals and blank
-  // rows are held back until the end of the file.
-  const headerIndex = analysis.headerRowNumber - 1;
-  let index = 0;
-  let held: { row: Cell[]; index: number }[] = [];
-  let batch: Cell[][] = [];
-  let batchStart = -1;
-  const flushBatch = async () => {
-    if (batch.length > 0) await sink(batch, batchStart + 1, [], false);
-    batch = [];
-    batchStart = -1;
+  const job: TextNormaliseJob = {
+    path: analysis.path,
+    fileName: analysis.fileName,
+    encoding: analysis.encoding as TextEncoding,
+    delimiter: (analysis.delimiter ?? ',') as Delimiter,
+    headerRowNumber: analysis.headerRowNumber,
+    headerCount: analysis.headers.length,
+    kind: analysis.kind,
+    columns: analysis.columns,
   };
-  const take = async (row: Cell[], at: number) => {
-    if (isBlankRow(row)) {
-      await flushBatch();
-      return;
-    }
-    if (batchStart >= 0 && batchStart + batch.length !== at) await flushBatch();
-    if (batchStart < 0) batchStart = at;
-    batch.push(row);
-    counter.total += 1;
-    if (batch.length >= NORMALIZE_CHUNK) await flushBatch();
-  };
-  await streamTextRows(analysis.path, analysis.encoding as 'utf-8', (analysis.delimiter ?? ',') as ',', async (rows, read, totalBytes) => {
-    for (const row of rows) {
-      const at = index++;
-      if (at <= headerIndex) continue;
-      held.push({ row, index: at });
-      if (held.length > 8) {
-        const next = held.shift()!;
-        await take(next.row, next.index);
-      }
-    }
-    ctx.progress('import.bytes', read, totalBytes);
+  await normaliseInThread(job, ctx, async (chunk) => {
+    counter.total += chunk.rowsRead;
+    ctx.progress('import.bytes', chunk.bytesRead, chunk.totalBytes);
+    const rows: unknown = JSON.parse(chunk.accepted);
+    await sink(analysis.kind === 'customers' ? { records: rows as ImportRecord[] } : { packed: rows as PackedRecord[] }, chunk.rejected, chunk.rowsRead);
   });
-  // The last rows: totals and blanks at the bottom are not data.
-  let last = held.length - 1;
-  while (last >= 0 && (isBlankRow(held[last]!.row) || isTotalsRow(held[last]!.row))) last--;
-  for (const h of held.slice(0, last + 1)) await take(h.row, h.index);
-  held = [];
-  await flushBatch();
+}
+
+/**
+ * Runs normaliseTextFile in its own thread and hands its chunks to `onChunk` in order; the
+ * thread works on the next chunk meanwhile. A cancel or error stops the thread.
+ */
+async function normaliseInThread(job: TextNormaliseJob, ctx: JobContext, onChunk: (chunk: NormalisedChunk) => Promise<void>): Promise<void> {
+  const thread = new Worker(importNormaliserUrl(), { workerData: job });
+  const queue: NormaliserMessage[] = [];
+  let failure: Error | null = null;
+  let finished = false;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    wake?.();
+    wake = null;
+  };
+  thread.on('message', (message: NormaliserMessage) => {
+    queue.push(message);
+    signal();
+  });
+  thread.on('error', (error) => {
+    failure ??= error;
+    signal();
+  });
+  thread.on('exit', (code) => {
+    if (!finished) failure ??= new Error(`the text normaliser stopped (exit code ${code})`);
+    signal();
+  });
+  try {
+    for (;;) {
+      while (queue.length === 0 && failure === null) await new Promise<void>((resolve) => (wake = resolve));
+      const message = queue.shift();
+      if (!message) throw failure ?? new Error('the text normaliser stopped');
+      if (message.type === 'end') return;
+      if (message.type === 'error') {
+        if (message.code !== null) refuse(job.fileName, message.code, message.message);
+        throw new Error(message.message);
+      }
+      // Acknowledge first, so the thread normalises the next chunk while this one is written.
+      thread.postMessage('ack');
+      await onChunk(message.chunk);
+      await ctx.checkpoint();
+    }
+  } finally {
+    finished = true;
+    await thread.terminate();
+  }
 }
 
 export async function commitFiles(db: Db, files: readonly ImportCommitFile[], ctx: JobContext): Promise<ImportFileResult[]> {
@@ -359,18 +406,11 @@ export async function commitFiles(db: Db, files: readonly ImportCommitFile[], ct
       };
       await feedRows(
         file,
-        async (rows, firstRowNumber, formats, date1904) => {
-          const normalized = normalizeRows(kind, analysis.columns, rows, {
-            date1904,
-            firstRowNumber,
-            fileName: analysis.fileName,
-            formats,
-            headerCount: analysis.headers.length,
-          });
-          for (const row of normalized.rejected) reject(row);
-          for (let i = 0; i < normalized.accepted.length; i += CHECKPOINT_ROWS) {
-            const slice = normalized.accepted.slice(i, i + CHECKPOINT_ROWS);
-            if (kind === 'customers') {
+        async (rows, rejectedRows, read) => {
+          for (const row of rejectedRows) reject(row);
+          if ('records' in rows) {
+            for (let i = 0; i < rows.records.length; i += CHECKPOINT_ROWS) {
+              const slice = rows.records.slice(i, i + CHECKPOINT_ROWS);
               for (const record of slice) {
                 try {
                   writer.writeCustomer(record as ImportRecord<'customers'>, counts);
@@ -380,14 +420,20 @@ export async function commitFiles(db: Db, files: readonly ImportCommitFile[], ct
                 }
               }
               writer.flushCustomers();
-            } else {
-              writer.writeRecords(kind, slice, counts);
+              rowsDone += slice.length;
+              ctx.progress('import.rows', rowsDone, Math.max(rowsDone, counter.total));
+              await ctx.checkpoint();
             }
-            rowsDone += slice.length;
-            ctx.progress('import.rows', rowsDone, Math.max(rowsDone, counter.total));
-            await ctx.checkpoint();
+          } else if (kind !== 'customers') {
+            for (let i = 0; i < rows.packed.length; i += CHECKPOINT_ROWS) {
+              const slice = rows.packed.slice(i, i + CHECKPOINT_ROWS);
+              writer.writePacked(kind, slice, counts);
+              rowsDone += slice.length;
+              ctx.progress('import.rows', rowsDone, Math.max(rowsDone, counter.total));
+              await ctx.checkpoint();
+            }
           }
-          rowsRead += rows.length;
+          rowsRead += read;
         },
         ctx,
         counter,

@@ -15,6 +15,8 @@ export interface ImportWorkerSpec {
   importHistory: { params: undefined; result: ImportBatch[] };
   importRemoveBatch: { params: { batchId: number }; result: ImportRemoveResult };
   importTemplates: { params: undefined; result: ImportTemplate[] };
+  importRenameTemplate: { params: { signature: string; name: string }; result: ImportTemplate[] };
+  importDeleteTemplate: { params: { signature: string }; result: ImportTemplate[] };
   /** The rejected rows of a batch as .xlsx bytes. */
   importRejectedWorkbook: { params: { batchId: number }; result: { fileName: string; rows: number; bytes: Uint8Array } };
   /** Writes a table of the workspace as UTF-8 CSV with BOM (`atlas export`). */

@@ -59,6 +59,22 @@ export function saveTemplate(db: Db, signature: string, kind: RecordKind, column
   );
 }
 
+function requireTemplate(db: Db, signature: string): void {
+  if (db.value('SELECT 1 FROM import_templates WHERE signature = ?', [signature]) === undefined) {
+    throw new AtlasError('INVALID_INPUT', 'This mapping template does not exist (any more)', { why: 'unknown template' });
+  }
+}
+
+export function renameTemplate(db: Db, signature: string, name: string): void {
+  requireTemplate(db, signature);
+  db.run('UPDATE import_templates SET name = ? WHERE signature = ?', [name, signature]);
+}
+
+export function deleteTemplate(db: Db, signature: string): void {
+  requireTemplate(db, signature);
+  db.run('DELETE FROM import_templates WHERE signature = ?', [signature]);
+}
+
 export function listTemplates(db: Db): ImportTemplate[] {
   return db.all<TemplateRow>('SELECT * FROM import_templates ORDER BY used_at DESC').map((row) => ({
     signature: row.signature,

@@ -86,6 +86,41 @@ export function recordValues(kind: Exclude<RecordKind, 'customers'>, record: Imp
   }
 }
 
+/**
+ * A non-customer record as the writer stores it: the customer it names and its column
+ * values (key first) with the customer_id slot still to be resolved. Compact enough to cross
+ * from the normalising thread as one JSON string.
+ */
+export type PackedRecord = [customerCode: string | null, customerName: string | null, values: Param[]];
+
+export function packRecord(kind: Exclude<RecordKind, 'customers'>, record: ImportRecord): PackedRecord {
+  const r = record as unknown as Record<string, unknown>;
+  const code = typeof r['customerCode'] === 'string' && r['customerCode'] ? r['customerCode'] : null;
+  const name = typeof r['customerName'] === 'string' && r['customerName'] ? r['customerName'] : null;
+  return [code, name, recordValues(kind, record, 0)];
+}
+
+/**
+ * Packs a chunk of records in order. A customer name is sent only the first time its code
+ * comes with it in the chunk: the writer resolves the later rows by code alone (exports
+ * repeat both on every line, and the names are the longest strings that cross threads).
+ */
+export function packRecords(kind: Exclude<RecordKind, 'customers'>, records: readonly ImportRecord[]): PackedRecord[] {
+  const named = new Map<string, string>();
+  return records.map((record) => {
+    const packed = packRecord(kind, record);
+    const [code, name] = packed;
+    if (code !== null && name !== null) {
+      if (named.get(code) === name) packed[1] = null;
+      else named.set(code, name);
+    }
+    return packed;
+  });
+}
+
+/** Where customer_id sits in a kind's column values. */
+export const customerSlot = (kind: Exclude<RecordKind, 'customers'>): number => RECORD_TABLES[kind].columns.indexOf('customer_id');
+
 /** Column values of a customer row, code and name resolved by the caller. */
 export function customerValues(record: ImportRecord<'customers'>, code: string, name: string): Param[] {
   const r = record as unknown as Record<string, unknown>;

@@ -9,7 +9,8 @@ import { normalizeCompanyName, fnv1a64 } from '../../../shared/import/index.ts';
 import type { ImportRecord } from '../../../shared/import/types.ts';
 import type { RecordKind } from '../../../shared/schema/records.ts';
 import type { Db, Param, Row } from '../data/db.ts';
-import { customerValues, RECORD_TABLES, recordKey, recordValues } from './record-tables.ts';
+import { customerSlot, customerValues, RECORD_TABLES } from './record-tables.ts';
+import type { PackedRecord } from './record-tables.ts';
 
 export interface WriteCounts {
   accepted: number;
@@ -83,25 +84,30 @@ export class RecordWriter {
     this.pendingKeys.push([customerId, this.source, kind, value, this.batchId]);
   }
 
-  /** Writes buffered customers and source keys (prepared once per flush, not per row). */
+  /** Writes buffered customers and source keys, many rows per statement. */
   flushCustomers(): void {
     if (this.pendingCustomers.length > 0) {
-      const cols = RECORD_TABLES.customers.columns;
-      this.db.withStatement(`INSERT INTO customers (id, ${cols.join(', ')}, batch_id) VALUES (?, ${cols.map(() => '?').join(',')}, ?)`, (runOne) => {
-        for (const values of this.pendingCustomers) runOne(values);
-      });
+      this.db.insertRows('customers', ['id', ...RECORD_TABLES.customers.columns, 'batch_id'], this.pendingCustomers);
       this.pendingCustomers = [];
     }
     if (this.pendingKeys.length > 0) {
-      this.db.withStatement('INSERT OR IGNORE INTO customer_source_keys (customer_id, source, key_kind, value, batch_id) VALUES (?,?,?,?,?)', (runOne) => {
-        for (const values of this.pendingKeys) runOne(values);
-      });
+      this.db.insertRows('customer_source_keys', ['customer_id', 'source', 'key_kind', 'value', 'batch_id'], this.pendingKeys, { orIgnore: true });
       this.pendingKeys = [];
     }
   }
 
+  /** The name last seen with each code: exports repeat the same code and name on every line. */
+  private lastNameOfCode = new Map<string, string>();
+
   /** Finds the customer a record refers to; null when none matches. Records the keys used. */
   private findCustomer(code: string | null, name: string | null): number | null {
+    if (code && name && this.lastNameOfCode.get(code) === name) return this.byCode.get(code) ?? null;
+    const id = this.lookupCustomer(code, name);
+    if (id !== null && code && name) this.lastNameOfCode.set(code, name);
+    return id;
+  }
+
+  private lookupCustomer(code: string | null, name: string | null): number | null {
     let id: number | undefined;
     // By code when the record has one (never by name then: two customers may share a
     // normalised name), else by normalised name.
@@ -206,44 +212,38 @@ export class RecordWriter {
     this.upsertExisting('customers', existing, values, counts);
   }
 
-  private insertStatements = new Map<RecordKind, string>();
-
-  writeRecords(kind: Exclude<RecordKind, 'customers'>, records: readonly ImportRecord[], counts: WriteCounts): void {
+  /** Inserts new records, updates changed ones and counts unchanged ones as duplicates. */
+  writePacked(kind: Exclude<RecordKind, 'customers'>, records: readonly PackedRecord[], counts: WriteCounts): void {
     const table = RECORD_TABLES[kind];
+    const slot = customerSlot(kind);
     const keys = this.keyMap(kind);
-    let sql = this.insertStatements.get(kind);
-    if (!sql) {
-      sql = `INSERT INTO ${table.table} (${table.columns.join(', ')}, batch_id) VALUES (${table.columns.map(() => '?').join(',')}, ?)`;
-      this.insertStatements.set(kind, sql);
-    }
-    const pending: { values: Param[]; key: string }[] = [];
+    const columns = [...table.columns, 'batch_id'];
+    const pending: Param[][] = [];
+    const pendingKeys: string[] = [];
     const flush = () => {
       this.flushCustomers();
       if (pending.length === 0) return;
       const first = Number(this.db.value(`SELECT coalesce(max(id), 0) FROM ${table.table}`)) + 1;
-      this.db.withStatement(sql, (runOne) => {
-        for (const p of pending) runOne([...p.values, this.batchId]);
-      });
+      this.db.insertRows(table.table, columns, pending, { suffix: [this.batchId] });
       // Rows get consecutive ids after the current maximum (INTEGER PRIMARY KEY, no deletes here).
-      pending.forEach((p, i) => keys.set(p.key, first + i));
+      pendingKeys.forEach((key, i) => keys.set(key, first + i));
       pending.length = 0;
+      pendingKeys.length = 0;
     };
     const seen = new Set<string>();
-    for (const record of records) {
-      const r = record as unknown as Record<string, unknown>;
-      const code = typeof r['customerCode'] === 'string' && r['customerCode'] ? r['customerCode'] : null;
-      const name = typeof r['customerName'] === 'string' && r['customerName'] ? r['customerName'] : null;
-      const key = recordKey(kind, record);
+    for (const [code, name, values] of records) {
+      // Every table's first column is its record key (RECORD_TABLES).
+      const key = String(values[0]);
       if (seen.has(key)) flush();
-      const customerId = this.customerFor(code, name, counts);
-      const values = recordValues(kind, record, customerId);
+      values[slot] = this.customerFor(code, name, counts);
       const existing = keys.get(key);
       if (existing !== undefined) {
         flush();
         this.upsertExisting(kind, existing, values, counts);
         continue;
       }
-      pending.push({ values, key });
+      pending.push(values);
+      pendingKeys.push(key);
       seen.add(key);
       counts.accepted += 1;
       if (pending.length >= 5000) {

@@ -198,6 +198,17 @@ describe('report export round trip (zh-CN, all sheets)', () => {
     expect(customers).toMatch(/<pane [^>]*state="frozen"/);
     expect(customers).toMatch(/<autoFilter ref="A\d+:[A-Z]+\d+"/);
     expect(parts.get('xl/worksheets/sheet1.xml')!).toContain('<mergeCell ');
+    // Printing: the customer list repeats its title, filter line and headers on every page; every sheet
+    // prints one page wide with the report and workspace on top and page X of Y below.
+    expect(parts.get('xl/workbook.xml')!).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="6">'客户清单'!$1:$3</definedName>`);
+    for (let i = 1; i <= 7; i += 1) {
+      const xml = parts.get(`xl/worksheets/sheet${i}.xml`)!;
+      expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+      expect(xml).toContain('fitToWidth="1" fitToHeight="0"');
+      expect(xml).toContain('<oddHeader>&amp;L&amp;9客户分析报表 · 演示数据&amp;R&amp;9&amp;A</oddHeader>');
+      expect(xml).toContain('<oddFooter>&amp;C&amp;9第 &amp;P 页，共 &amp;N 页</oddFooter>');
+    }
+    expect(customers).toContain('orientation="landscape"');
     const cells = book.Sheets['客户清单']!;
     const lastOrder = Object.entries(cells).find(([ref, c]) => /^Q\d+$/.test(ref) && typeof c === 'object' && c !== null && 't' in c && (c as XLSX.CellObject).t === 'n');
     expect(lastOrder).toBeDefined();
@@ -255,6 +266,23 @@ describe('report export options', () => {
       expect(r[header.indexOf('Province')]).toBe('江苏省');
     }
     expect(lookup(table(grid(book, 'Summary'), 'Key figures'), 'Customers')[1]).toBe(expected);
+    // The funnel's outcomes in the report's language (open stages keep the CRM's names).
+    const funnel = table(grid(book, 'Conversion'), 'Stage').map((r) => r[0]);
+    expect(funnel.slice(-2)).toEqual(['Won', 'Lost']);
+    expect(funnel).toContain('初步接触');
+  });
+
+  it('narrows to one RFM grid cell as the Customers list does, and says so', async () => {
+    const { file } = await exportTo('cell.xlsx', { sheets: ['summary', 'customers'], filter: 'province=江苏省', cell: { r: 5, y: 4, yAxis: 'fm' } });
+    const rows = grid(readBook(file), '客户清单');
+    const body = table(rows, '客户编码');
+    const expected = db.all<{ code: string }>(
+      "SELECT c.code FROM customers c JOIN customer_scores s ON s.customer_id = c.id WHERE c.province = '江苏省' AND s.r_score = 5 AND s.f_score + s.m_score = 4 ORDER BY c.code",
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(body.map((r) => r[0])).toEqual(expected.map((r) => r.code));
+    expect(String(rows[1]![0])).toContain('RFM 格 R = 5、F+M = 4');
+    expect(lookup(table(grid(readBook(file), '汇总'), '关键指标'), '客户数')[1]).toBe(expected.length);
   });
 
   it('stores templates and exports by template name', async () => {
@@ -286,4 +314,159 @@ describe('report export options', () => {
     expect(fs.existsSync(file)).toBe(false);
     expect(fs.readdirSync(temp.dir).filter((f) => f.includes('cancelled'))).toEqual([]);
   });
+});
+
+describe('Tags and Conversion sheets follow the filter', () => {
+  const FILTER = 'province=江苏省&province=浙江省&grade=A&grade=B';
+  const WHERE = "c.province IN ('江苏省', '浙江省') AND s.grade IN ('A', 'B')";
+  const filteredIds = (): Set<number> =>
+    new Set(db.all<{ id: number }>(`SELECT c.id FROM customers c JOIN customer_scores s ON s.customer_id = c.id WHERE ${WHERE}`).map((r) => r.id));
+  const members = (): Set<string> => new Set(db.all<{ customer_id: number; tag_id: string }>('SELECT customer_id, tag_id FROM customer_tags').map((r) => `${r.customer_id}|${r.tag_id}`));
+  let tagNames: Map<string, string>;
+  let before: Set<string>;
+
+  beforeAll(async () => {
+    tagNames = new Map((await analytics.analyticsTagsList(undefined, ctx)).tags.map((t) => [t.id, t.nameZh]));
+    before = members();
+  });
+
+  /** Tag rows of the Tags sheet by tag id: [customers, coverage, entered, left, win rate, lift]. */
+  function tagsSheet(book: XLSX.WorkBook): Map<string, (string | number | null)[]> {
+    const byName = new Map([...tagNames].map(([id, name]) => [name, id]));
+    return new Map(table(grid(book, '标签分析'), '标签').map((r) => [byName.get(String(r[0]))!, [r[2] ?? null, r[3] ?? null, r[4] ?? null, r[5] ?? null, r[6] ?? null, r[7] ?? null]]));
+  }
+
+  it('without a filter the Tags sheet equals the worker’s tag statistics; with one, SQL over the filtered customers', async () => {
+    const all = tagsSheet(readBook((await exportTo('tags-all.xlsx', { sheets: ['tags'] })).file));
+    const stats = (await analytics.analyticsTagsList(undefined, ctx)).stats;
+    expect(all.size).toBeGreaterThan(5);
+    for (const s of stats.filter((x) => all.has(x.tagId))) {
+      const [count, coverage, entered, left, winRate, lift] = all.get(s.tagId)!;
+      expect(count).toBe(s.count);
+      expect(coverage as number).toBeCloseTo(s.share, 10);
+      expect([entered, left]).toEqual([s.entered, s.left]);
+      if (s.winRate === null) expect(winRate).toBeNull();
+      else expect(winRate as number).toBeCloseTo(s.winRate, 10);
+      if (s.lift === null) expect(lift).toBeNull();
+      else expect(lift as number).toBeCloseTo(s.lift, 10);
+    }
+
+    const book = readBook((await exportTo('tags-filtered.xlsx', { sheets: ['tags'], filter: FILTER })).file);
+    const rows = tagsSheet(book);
+    const n = filteredIds().size;
+    expect(n).toBeGreaterThan(50);
+    const counts = new Map(
+      db
+        .all<{ tag_id: string; n: number }>(
+          `SELECT t.tag_id, count(*) AS n FROM customer_tags t JOIN customers c ON c.id = t.customer_id JOIN customer_scores s ON s.customer_id = c.id WHERE ${WHERE} GROUP BY t.tag_id`,
+        )
+        .map((r) => [r.tag_id, r.n]),
+    );
+    // Win rates from the opportunities themselves: won ÷ closed of the tagged filtered customers.
+    const wins = (tagCondition: string, params: string[]) =>
+      db.get<{ won: number; lost: number }>(
+        `SELECT sum(o.result = 'won') AS won, sum(o.result = 'lost') AS lost FROM opportunities o JOIN customers c ON c.id = o.customer_id
+         JOIN customer_scores s ON s.customer_id = c.id WHERE ${WHERE} AND ${tagCondition}`,
+        params,
+      )!;
+    const overall = wins('1', []);
+    const overallRate = overall.won / (overall.won + overall.lost);
+    let differs = 0;
+    for (const [id, [count, coverage, entered, left, winRate, lift]] of rows) {
+      const expected = counts.get(id) ?? 0;
+      expect(count, id).toBe(expected);
+      expect(coverage as number).toBeCloseTo(expected / n, 10);
+      if (expected !== all.get(id)![0]) differs += 1;
+      expect([entered, left]).toEqual([null, null]); // one scoring run only: no change to report
+      const w = wins('EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag_id = ?)', [id]);
+      if (w.won + w.lost === 0) expect(winRate).toBeNull();
+      else {
+        expect(winRate as number, id).toBeCloseTo(w.won / (w.won + w.lost), 10);
+        expect(lift as number, id).toBeCloseTo(w.won / (w.won + w.lost) / overallRate, 10);
+      }
+    }
+    expect(differs).toBeGreaterThan(3);
+    expect(grid(book, '标签分析').some((r) => String(r[0] ?? '').includes('按当前筛选'))).toBe(true);
+  }, 120_000);
+
+  it('Conversion: equal to the worker’s answers without a filter; by grade, segment, province and funnel from SQL with one', async () => {
+    const rowsOf = (book: XLSX.WorkBook, header: string) => {
+      const rows = grid(book, '转化分析');
+      return new Map(table(rows, header).map((r) => [String(r[0]), r.slice(1, 8)]));
+    };
+    const all = readBook((await exportTo('conv-all.xlsx', { sheets: ['conversion'] })).file);
+    const conv = await analytics.analyticsConversion({ dimension: 'grade' }, ctx);
+    const byGrade = rowsOf(all, '等级');
+    for (const r of conv.rows) {
+      expect(byGrade.get(r.key === '' ? '未评级' : r.key)).toEqual([r.open, r.won, r.lost, r.winRate, r.wonAmount, r.valueWinRate, r.openAmount].map((v) => (typeof v === 'number' ? expect.closeTo(v, 2) : v)));
+    }
+    expect(byGrade.get('合计')![1]).toBe(conv.total!.won);
+    const provinces = await analytics.analyticsConversion({ dimension: 'province' }, ctx);
+    const byProvince = rowsOf(all, '省份');
+    for (const r of provinces.rows) expect(byProvince.get(r.key)!.slice(0, 3)).toEqual([r.open, r.won, r.lost]);
+
+    const book = readBook((await exportTo('conv-filtered.xlsx', { sheets: ['conversion'], filter: FILTER })).file);
+    type Agg = { k: string; open: number; won: number; lost: number; won_amount: number; open_amount: number };
+    const sql = (key: string) =>
+      db.all<Agg>(
+        `SELECT ${key} AS k, sum(o.result = 'open') AS open, sum(o.result = 'won') AS won, sum(o.result = 'lost') AS lost,
+                round(sum(CASE WHEN o.result = 'won' THEN coalesce(o.expected_amount, 0) ELSE 0 END), 2) AS won_amount,
+                round(sum(CASE WHEN o.result = 'open' THEN coalesce(o.expected_amount, 0) ELSE 0 END), 2) AS open_amount
+         FROM opportunities o JOIN customers c ON c.id = o.customer_id JOIN customer_scores s ON s.customer_id = c.id
+         WHERE ${WHERE} GROUP BY ${key}`,
+      );
+    const check = (sheet: Map<string, (string | number | null)[]>, all: Agg[], name: (k: string) => string) => {
+      const expected = all.filter((e) => e.k !== null); // customers without a segment count in the total only
+      expect(sheet.size).toBe(expected.length + 1);
+      for (const e of expected) {
+        const row = sheet.get(name(e.k))!;
+        expect(row, e.k).toBeDefined();
+        expect(row.slice(0, 3)).toEqual([e.open, e.won, e.lost]);
+        expect(row[4] as number).toBeCloseTo(e.won_amount, 1);
+        expect(row[6] as number).toBeCloseTo(e.open_amount, 1);
+        if (e.won + e.lost > 0) expect(row[3] as number).toBeCloseTo(e.won / (e.won + e.lost), 10);
+      }
+    };
+    const grades = sql('s.grade');
+    expect(grades.map((g) => g.k).sort()).toEqual(['A', 'B']);
+    check(rowsOf(book, '等级'), grades, (k) => k);
+    const total = rowsOf(book, '等级').get('合计')!;
+    expect(total.slice(0, 3)).toEqual([grades.reduce((n, g) => n + g.open, 0), grades.reduce((n, g) => n + g.won, 0), grades.reduce((n, g) => n + g.lost, 0)]);
+    check(rowsOf(book, '省份'), sql('c.province'), (k) => k);
+    const eight = new Map(summary.schemes.find((s) => s.id === 'rfm8')!.segments.map((s) => [s.id, s.nameZh]));
+    check(rowsOf(book, '细分'), sql('s.segment_8'), (k) => eight.get(k) ?? k);
+
+    const funnel = table(grid(book, '转化分析'), '阶段');
+    const current = new Map(funnel.map((r) => [String(r[0]), r[1]]));
+    const stages = db.all<{ stage: string; n: number }>(
+      `SELECT CASE o.result WHEN 'won' THEN '赢单' WHEN 'lost' THEN '输单' ELSE o.stage END AS stage, count(*) AS n
+       FROM opportunities o JOIN customers c ON c.id = o.customer_id JOIN customer_scores s ON s.customer_id = c.id WHERE ${WHERE} GROUP BY 1`,
+    );
+    for (const s of stages) expect(current.get(s.stage), s.stage).toBe(s.n);
+    expect(current.get('赢单')).toBe(total[1]);
+  }, 120_000);
+
+  it('after a re-score, entered / left count only the filtered customers that changed', async () => {
+    const settings = (await analytics.analyticsSettingsGet(undefined, ctx)).settings;
+    const shifted = new Date(Date.parse(`${summary.analysisDate}T00:00:00Z`) - 120 * 86_400_000).toISOString().slice(0, 10);
+    await analytics.analyticsSettingsSet({ settings: { ...settings, analysisDate: shifted } }, ctx);
+    const after = members();
+    const ids = filteredIds();
+    const entered = new Map<string, number>();
+    const left = new Map<string, number>();
+    for (const key of after) if (!before.has(key)) { const [c, t] = key.split('|'); if (ids.has(Number(c))) entered.set(t!, (entered.get(t!) ?? 0) + 1); }
+    for (const key of before) if (!after.has(key)) { const [c, t] = key.split('|'); if (ids.has(Number(c))) left.set(t!, (left.get(t!) ?? 0) + 1); }
+    expect([...entered.values(), ...left.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const rows = tagsSheet(readBook((await exportTo('tags-change.xlsx', { sheets: ['tags'], filter: FILTER })).file));
+    let changed = 0;
+    for (const [id, [, , e, l]] of rows) {
+      expect([e, l], id).toEqual([entered.get(id) ?? 0, left.get(id) ?? 0]);
+      if ((e as number) + (l as number) > 0) changed += 1;
+    }
+    expect(changed).toBeGreaterThan(0);
+    // Workspace-wide, the log agrees with the analytics run history.
+    const stats = (await analytics.analyticsTagsList(undefined, ctx)).stats;
+    const allRows = tagsSheet(readBook((await exportTo('tags-change-all.xlsx', { sheets: ['tags'] })).file));
+    for (const s of stats.filter((x) => allRows.has(x.tagId))) expect(allRows.get(s.tagId)!.slice(2, 4)).toEqual([s.entered, s.left]);
+  }, 180_000);
 });

@@ -9,10 +9,12 @@ import { toIso } from '../../../shared/analytics/days.ts';
 import type { ConversionDimension, ConversionView } from '../../../shared/analytics/api.ts';
 import { filterFromQuery, filterToQuery } from '../../../shared/filters/index.ts';
 import { CUSTOMER_COLUMN_IDS, REPORT_SHEET_IDS } from '../../../shared/reports/api.ts';
-import type { CustomerColumnId, ReportExportResult, ReportSheetId, ReportTemplate } from '../../../shared/reports/api.ts';
+import type { CustomerColumnId, ReportExportResult, ReportGridCell, ReportSheetId, ReportTemplate } from '../../../shared/reports/api.ts';
 import { buildReport } from '../../../shared/reports/build-report.ts';
 import { sanitizeSheetNames } from '../../../shared/report/index.ts';
-import type { ReportCustomer, ReportData } from '../../../shared/reports/report-data.ts';
+import type { ReportCustomer, ReportData, ReportTagChanges } from '../../../shared/reports/report-data.ts';
+import { conversion, funnel, FUNNEL_STAGES } from '../../../shared/analytics/conversion.ts';
+import type { OpportunityInput } from '../../../shared/analytics/types.ts';
 import { writeWorkbook } from '../../report/write-workbook.ts';
 import type { AnalyticsWorkerSpec } from '../analytics/analytics-protocol.ts';
 import { loadMetricTable } from '../analytics/analytics-store.ts';
@@ -25,7 +27,7 @@ import type { WorkspaceAccess } from '../workspace-ops.ts';
 import type { ReportsWorkerSpec } from './reports-protocol.ts';
 
 /** What the reports need from the analytics feature (its live state, consistent with the app). */
-export type AnalyticsForReports = Pick<Handlers<AnalyticsWorkerSpec>, 'analyticsSummary' | 'analyticsTagsList' | 'analyticsConversion'>;
+export type AnalyticsForReports = Pick<Handlers<AnalyticsWorkerSpec>, 'analyticsSummary' | 'analyticsTagsList'>;
 
 interface CustomerRow {
   id: number;
@@ -88,12 +90,69 @@ function readTemplates(db: Db): ReportTemplate[] {
   });
 }
 
+/**
+ * Customers of the filter who entered / left each tag in the latest scoring run (the log kept
+ * by migration 005); null when there was no run before it or the log does not cover it.
+ */
+function tagChangesOf(db: Db, customers: readonly ReportCustomer[], hasPrevious: boolean): ReportTagChanges | null {
+  if (!hasPrevious) return null;
+  const latest = db.value('SELECT max(id) FROM scoring_runs');
+  if (latest === null || latest === undefined) return null;
+  if (db.value('SELECT count(*) FROM tag_change_runs WHERE run_id = ?', [Number(latest)]) === 0) return null;
+  const ids = new Set(customers.map((c) => c.id));
+  const entered: Record<string, number> = {};
+  const left: Record<string, number> = {};
+  for (const row of db.all<{ customer_id: number; tag_id: string; change: number }>(
+    'SELECT customer_id, tag_id, change FROM tag_change_log WHERE run_id = ?',
+    [Number(latest)],
+  )) {
+    if (!ids.has(row.customer_id)) continue;
+    const into = row.change > 0 ? entered : left;
+    into[row.tag_id] = (into[row.tag_id] ?? 0) + 1;
+  }
+  return { entered, left };
+}
+
+/**
+ * Conversion of the filtered customers' opportunities by grade, segment (first scheme) and
+ * province, with the funnel — the analytics engine's functions over that subset, so with no
+ * filter it equals the Conversion page.
+ */
+function conversionOf(db: Db, customers: readonly ReportCustomer[], schemeId: string | null): NonNullable<ReportData['conversion']> {
+  const index = new Map(customers.map((c, i) => [c.id, i]));
+  const opportunities = db
+    .all<OpportunityInput>(
+      `SELECT customer_id AS customerId, created_date AS createdDate, stage, expected_amount AS expectedAmount,
+              result, close_date AS closeDate, channel, account_manager AS accountManager,
+              product_line AS productLine FROM opportunities ORDER BY id`,
+    )
+    .filter((o) => index.has(o.customerId));
+  const view = (dimension: ConversionDimension, of: (c: ReportCustomer) => string | null): ConversionView => ({
+    dimension,
+    rows: conversion(opportunities, (_o, i) => (i < 0 ? null : of(customers[i]!)), index),
+    total: conversion(opportunities, () => 'all', index)[0] ?? null,
+    funnel: funnel(opportunities, FUNNEL_STAGES),
+  });
+  return {
+    grade: view('grade', (c) => c.grade),
+    segment: view('segment', (c) => (schemeId === null ? null : (c.segments[schemeId] ?? null))),
+    province: view('province', (c) => c.province),
+  };
+}
+
+/** In the RFM grid cell as the Segments grid and the Customers list count it (scored customers only). */
+function inCell(c: ReportCustomer, cell: ReportGridCell): boolean {
+  if (c.r === null || c.f === null || c.r !== cell.r) return false;
+  if (cell.yAxis === 'f') return c.f === cell.y;
+  return c.m !== null && c.f + c.m === cell.y;
+}
+
 function invalid(why: string): never {
   throw new AtlasError('INVALID_INPUT', why, { why });
 }
 
 export function createReportsOps(workspace: WorkspaceAccess, analytics: AnalyticsForReports): Handlers<ReportsWorkerSpec> {
-  async function gather(filter: string, workspaceName: string, ctx: JobContext, withConversion: boolean): Promise<ReportData> {
+  async function gather(filter: string, workspaceName: string, ctx: JobContext, withConversion: boolean, cell?: ReportGridCell): Promise<ReportData> {
     const summary = await analytics.analyticsSummary(undefined, ctx);
     const tagList = await analytics.analyticsTagsList(undefined, ctx);
     const db = workspace.db();
@@ -108,7 +167,7 @@ export function createReportsOps(workspace: WorkspaceAccess, analytics: Analytic
     const tagOrder = new Map(tagList.tags.map((t, i) => [t.id, i]));
     const rows = filteredCustomers(db, filter);
     await ctx.checkpoint();
-    const customers: ReportCustomer[] = rows.map((row) => {
+    const all: ReportCustomer[] = rows.map((row) => {
       const i = metrics?.indexOf.get(row.id);
       const col = (key: keyof NonNullable<typeof metrics>['columns']): number | undefined => (i === undefined || !metrics ? undefined : metrics.columns[key][i]);
       const reasons = parseJson<{ code: string; strength: number }[]>(row.churn_reasons, []);
@@ -141,15 +200,15 @@ export function createReportsOps(workspace: WorkspaceAccess, analytics: Analytic
         lastOrder: lastDay === undefined ? null : toIso(lastDay),
       };
     });
-    let conversion: ReportData['conversion'] = null;
-    if (withConversion) {
-      const run = (dimension: ConversionDimension): Promise<ConversionView> => analytics.analyticsConversion({ dimension }, ctx);
-      conversion = { grade: await run('grade'), segment: await run('segment'), province: await run('province') };
-    }
+    const customers = cell === undefined ? all : all.filter((c) => inCell(c, cell));
+    const conversion = withConversion ? conversionOf(db, customers, summary.schemes[0]?.id ?? null) : null;
+    await ctx.checkpoint();
+    const evaluated = new Set(tagList.stats.map((s) => s.tagId));
     return {
       workspace: workspaceName,
       analysisDate: summary.analysisDate,
       filterQuery: filterToQuery(filterFromQuery(filter)),
+      ...(cell === undefined ? {} : { cell }),
       customers,
       schemes: summary.schemes.map((s) => ({
         id: s.id,
@@ -157,15 +216,22 @@ export function createReportsOps(workspace: WorkspaceAccess, analytics: Analytic
         nameEn: s.nameEn,
         segments: s.segments.map((g) => ({ id: g.id, nameZh: g.nameZh, nameEn: g.nameEn })),
       })),
-      tags: tagList.tags.map((t) => ({ id: t.id, nameZh: t.nameZh, nameEn: t.nameEn, parentId: t.parentId, level: t.level })),
-      tagStats: tagList.stats.filter((s) => tagList.tags.some((t) => t.id === s.tagId && t.status !== 'retired')),
+      tags: tagList.tags.map((t) => ({
+        id: t.id,
+        nameZh: t.nameZh,
+        nameEn: t.nameEn,
+        parentId: t.parentId,
+        level: t.level,
+        evaluated: evaluated.has(t.id) && t.status !== 'retired',
+      })),
+      tagChanges: tagChangesOf(db, customers, tagList.previousRunAt !== null),
       conversion,
     };
   }
 
   return {
-    async reportsData({ filter, workspaceName }, ctx) {
-      return gather(filter, workspaceName, ctx, true);
+    async reportsData({ filter, workspaceName, cell }, ctx) {
+      return gather(filter, workspaceName, ctx, true, cell);
     },
 
     async reportsExport(params, ctx): Promise<ReportExportResult> {
@@ -183,7 +249,7 @@ export function createReportsOps(workspace: WorkspaceAccess, analytics: Analytic
       if (columns.length === 0) columns = ['code', 'name'];
       if (params.format === 'csv') sheets = [sheets.includes('customers') ? 'customers' : sheets[0]!];
       ctx.progress('reports.gather', 0, 1);
-      const data = await gather(params.filter, params.workspaceName, ctx, sheets.includes('conversion'));
+      const data = await gather(params.filter, params.workspaceName, ctx, sheets.includes('conversion'), params.cell);
       ctx.progress('reports.gather', 1, 1);
       await ctx.checkpoint();
       const built = buildReport(data, { language: params.language, sheets, customerColumns: columns, masked: params.personalData !== 'shown' });

@@ -178,6 +178,82 @@ describe('views worker operations', () => {
     expect(page.total).toBe(all.total);
   });
 
+  it('sorts every column over all matching customers, empty values last, and pages the sorted list', async () => {
+    const all = (await ops.viewsCustomers({ filter: emptyFilter }, ctx)).rows;
+    const byAmount = await ops.viewsCustomers({ filter: emptyFilter, sort: { column: 'amount12m', direction: 'desc' }, offset: 0, limit: 50 }, ctx);
+    const expected = [...all].sort((a, b) => b.amount12m - a.amount12m || a.id - b.id).slice(0, 50);
+    expect(byAmount.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+    expect(byAmount.total).toBe(all.length);
+    // Page 3 of the ascending recency order = the same slice of the whole sorted list; NULLs last.
+    const asc = await ops.viewsCustomers({ filter: emptyFilter, sort: { column: 'recency', direction: 'asc' } }, ctx);
+    const firstNull = asc.rows.findIndex((r) => r.recencyDays === null);
+    if (firstNull >= 0) expect(asc.rows.slice(firstNull).every((r) => r.recencyDays === null)).toBe(true);
+    const values = asc.rows.map((r) => r.recencyDays).filter((v): v is number => v !== null);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    const page = await ops.viewsCustomers({ filter: emptyFilter, sort: { column: 'recency', direction: 'asc' }, offset: 100, limit: 20 }, ctx);
+    expect(page.rows.map((r) => r.id)).toEqual(asc.rows.slice(100, 120).map((r) => r.id));
+    const desc = await ops.viewsCustomers({ filter: emptyFilter, sort: { column: 'recency', direction: 'desc' } }, ctx);
+    if (firstNull >= 0) expect(desc.rows[desc.rows.length - 1]!.recencyDays).toBeNull();
+    // Text columns in Chinese collation order (pinyin), names too.
+    const provinces = (await ops.viewsCustomers({ filter: emptyFilter, sort: { column: 'province', direction: 'asc' } }, ctx)).rows.map((r) => r.province ?? '');
+    const collator = new Intl.Collator('zh-CN', { numeric: true });
+    const nonEmpty = provinces.filter((p) => p !== '');
+    expect(nonEmpty).toEqual([...nonEmpty].sort((a, b) => collator.compare(a, b)));
+    for (const column of ['code', 'name', 'city', 'salesRegion', 'manager', 'type', 'frequency', 'monetary', 'scores', 'segment8', 'segment11', 'grade', 'lifecycle', 'churnRisk', 'overdue', 'tags'] as const) {
+      const sorted = await ops.viewsCustomers({ filter: emptyFilter, sort: { column, direction: 'asc' }, limit: 5 }, ctx);
+      expect(sorted.rows.length).toBe(5);
+      expect(sorted.total).toBe(all.length);
+    }
+  });
+
+  it('quick find, grid cell and filter combine; customerIds lists every matching customer for select-all', async () => {
+    const province = anyValue("SELECT province FROM customers GROUP BY province ORDER BY count(*) DESC LIMIT 1");
+    const city = anyValue('SELECT city FROM customers WHERE province = ? AND city IS NOT NULL LIMIT 1'.replace('?', `'${province}'`));
+    const f = filter({ provinces: [province] });
+    const found = await ops.viewsCustomers({ filter: f, find: city }, ctx);
+    const expected = db.all<{ id: number }>(
+      `SELECT id FROM ${REF} WHERE province = ? AND (instr(lower(name), ?) > 0 OR instr(lower(code), ?) > 0 OR city LIKE '%' || ? || '%' OR account_manager LIKE '%' || ? || '%') ORDER BY id`,
+      [province, city, city, city, city],
+    );
+    expect(found.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+    const ids = await ops.viewsCustomerIds({ filter: f, cell: { r: 5, y: 1, yAxis: 'f' } }, ctx);
+    const refIds = db.all<{ id: number }>(`SELECT id FROM ${REF} WHERE province = ? AND r_score = 5 AND f_score = 1 ORDER BY id`, [province]).map((r) => r.id);
+    expect(ids.ids).toEqual(refIds);
+    const fm = await ops.viewsCustomerIds({ filter: emptyFilter, cell: { r: 4, y: 6, yAxis: 'fm' } }, ctx);
+    expect(fm.ids.length).toBe(db.value('SELECT count(*) FROM customer_scores WHERE r_score = 4 AND f_score + m_score = 6'));
+  });
+
+  it('the in-memory filter keeps exactly the customers filter-sql keeps, for filters drawn from the data', async () => {
+    const { filterToSql } = await import('../data/filter-sql.ts');
+    const pick = (sql: string): string[] => db.all<{ v: string }>(sql).map((r) => r.v);
+    const provinces = pick("SELECT DISTINCT province AS v FROM customers WHERE province IS NOT NULL LIMIT 6");
+    const managers = pick('SELECT DISTINCT account_manager AS v FROM customers WHERE account_manager IS NOT NULL LIMIT 6');
+    const tags = pick('SELECT DISTINCT tag_id AS v FROM customer_tags LIMIT 6');
+    const lines = pick('SELECT DISTINCT product_line AS v FROM orders WHERE product_line IS NOT NULL LIMIT 4');
+    const segs = pick('SELECT DISTINCT segment_11 AS v FROM customer_scores WHERE segment_11 IS NOT NULL LIMIT 5');
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const some = (list: string[]): string[] => list.filter(() => rand(3) === 0);
+    const VIEW = `(SELECT c.id, c.code, c.name, c.type AS customer_type, c.sales_region, c.province, c.city, c.account_manager,
+        s.segment_8, s.segment_11, COALESCE(s.segments, '{}') AS segments, s.grade, COALESCE(s.lifecycle, 'prospect') AS lifecycle
+      FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id) AS cv`;
+    for (let k = 0; k < 40; k++) {
+      const f = filter({
+        provinces: some(provinces),
+        accountManagers: rand(4) === 0 ? some(managers) : [],
+        grades: some(['A', 'B', 'C', 'D']),
+        lifecycles: rand(3) === 0 ? some(['new', 'active', 'sleeping', 'lost', 'prospect']) : [],
+        productLines: rand(3) === 0 ? some(lines) : [],
+        segment: rand(3) === 0 ? { scheme: 'rfm11', values: some(segs) } : null,
+        tags: { mode: rand(2) === 0 ? 'any' : 'all', ids: rand(2) === 0 ? some(tags).slice(0, 2) : [] },
+        search: rand(4) === 0 ? ['1', 'c0', '公司', 'Co'][rand(4)]! : '',
+      });
+      const sql = filterToSql(f, { table: 'cv' });
+      const expected = db.all<{ id: number }>(`SELECT id FROM ${VIEW} WHERE ${sql.where} ORDER BY id`, sql.params).map((r) => r.id);
+      expect((await ops.viewsCustomerIds({ filter: f }, ctx)).ids, JSON.stringify(f)).toEqual(expected);
+    }
+  });
+
   it('lists filter options and rebuilds after the scores change', async () => {
     const options = await ops.viewsFilterOptions(undefined, ctx);
     expect(options.provinces.length).toBe(db.value("SELECT count(DISTINCT province) FROM customers WHERE province <> ''"));
@@ -188,7 +264,7 @@ describe('views worker operations', () => {
     db.run("UPDATE customer_scores SET segment_8 = NULL WHERE customer_id IN (SELECT customer_id FROM customer_scores WHERE segment_8 IS NOT NULL LIMIT 3)");
     db.run("INSERT INTO scoring_runs (at, reason, settings, customers, scored, tag_counts, tag_changes, duration_ms) VALUES ('x', 'test', '{}', 0, 0, '{}', '{}', 0)");
     expect((await ops.viewsSegmentSummary({ filter: emptyFilter, scheme: 'rfm8' }, ctx)).customers).toBe(before - 3);
-    // The temp table survives nothing: an export drops it, and the next call rebuilds it.
+    // An export (which reopens sql.js' database) changes nothing the model depends on.
     db.export();
     expect((await ops.viewsSegmentSummary({ filter: emptyFilter, scheme: 'rfm8' }, ctx)).customers).toBe(before - 3);
   });
@@ -200,5 +276,10 @@ describe('views worker operations', () => {
     expect(() => v['views.customers']({ filter: { ...emptyFilter, extra: 1 } })).toThrow(/extra/);
     expect(() => v['views.customers']({ filter: emptyFilter, limit: -1 })).toThrow(/limit/);
     expect(v['views.customers']({ filter: { ...emptyFilter, provinces: [' 江苏省 ', '江苏省'] } }).filter.provinces).toEqual(['江苏省']);
+    expect(() => v['views.customers']({ filter: emptyFilter, sort: { column: 'phone', direction: 'asc' } })).toThrow(/column/);
+    expect(() => v['views.savedViews.save']({ name: '  ', query: '' })).toThrow(/name/);
+    expect(() => v['views.savedViews.save']({ name: 'x'.repeat(61), query: '' })).toThrow(/at most 60/);
+    expect(() => v['views.salesRegions.set']({ mapping: { 江苏省: '' } })).toThrow(/江苏省/);
+    expect(() => v['views.regionFixes.set']({ raw: 'x', level: 'county', province: '江苏省', city: null })).toThrow(/level/);
   });
 });

@@ -1,16 +1,22 @@
 /**
  * The views feature's worker operations: every aggregate behind the Segments, Regions and
- * Customers pages, one filtered SQL query family over the view table (view-table.ts). The
- * shared filter becomes a parameterised WHERE (filter-sql.ts); grouping, sums and averages
- * run in SQL, JS only shapes the few result rows.
+ * Customers pages and the customer list's pages, answered from the in-memory view model
+ * (view-model.ts: one row per customer, integer-coded columns) with typed-array loops; the
+ * shared filter becomes a row mask there. Answers are cached per model build (a page asks for
+ * several aggregates per change; Back repeats earlier ones). The workspace-stored parts
+ * (saved views, sales regions, region fixes) live in view-settings.ts.
  */
 import { DEFAULT_SCHEMES, DEFAULT_TAG_LIBRARY, normalizeSettings } from '../../../shared/analytics/index.ts';
 import type { SegmentScheme } from '../../../shared/analytics/index.ts';
-import { isEmptyFilter, normalizeFilter, type CustomerFilter } from '../../../shared/filters/index.ts';
+import { normalizeFilter, searchKey, type CustomerFilter } from '../../../shared/filters/index.ts';
 import { CHURN_RISK_THRESHOLD } from '../../../shared/views/api.ts';
 import type {
+  CustomerIdsParams,
   CustomerRow,
+  CustomerSort,
+  CustomerSortColumn,
   CustomersParams,
+  CustomersView,
   FilterOptions,
   GridCell,
   RegionRow,
@@ -22,57 +28,43 @@ import type {
   SegmentSummaryRow,
   ViewScheme,
 } from '../../../shared/views/api.ts';
-import type { Db, Param } from '../data/db.ts';
-import { filterToSql } from '../data/filter-sql.ts';
+import type { Db } from '../data/db.ts';
 import { readSchemes, readSettings, readTags } from '../analytics/analytics-store.ts';
 import type { Handlers } from '../protocol.ts';
 import type { WorkspaceAccess } from '../workspace-ops.ts';
 import type { ViewsWorkerSpec } from './views-protocol.ts';
-import { VIEW_TABLE, ensureViewTable } from './view-table.ts';
+import { filterMask, productLines, rowTags, textAt, viewModel, type Coded, type ViewModel } from './view-model.ts';
+import { createViewSettingsOps } from './view-settings.ts';
 
-const SEGMENT_COLUMN: Record<ViewScheme, string> = { rfm8: 'segment_8', rfm11: 'segment_11' };
-const TAG_SEP = '\u001f';
+/** Answers per model build: a page asks for several aggregates per change, and Back repeats them. */
+const RESULT_CACHE_SIZE = 48;
+let resultCache: { build: number; entries: Map<string, unknown> } = { build: -1, entries: new Map() };
 
-interface Source {
-  /** FROM clause naming the view table `v` (joined with the selection when filtered). */
-  table: string;
-  where: string;
-  params: Param[];
-}
-
-let selection: { build: number; key: string } | null = null;
-let currentBuild = 0;
-let regionCache: { build: number; key: string; rows: (RawRegion & { sr: string | null; am: string | null })[] } | null = null;
-
-const selectionKey = (filter: CustomerFilter): string => JSON.stringify(normalizeFilter(filter));
-
-/**
- * The customers a filter keeps. An empty filter reads the view table directly; any other
- * filter is evaluated once into `temp.views_sel` (ids), reused by every call with the same
- * filter until the view table is rebuilt — a page asks for several aggregates per change.
- * Product lines are matched with one pass over the orders instead of a lookup per customer
- * (same meaning as filter-sql's EXISTS: a non-cancelled order of one of the lines).
- */
-function where(db: Db, filter: CustomerFilter): Source {
-  const build = ensureViewTable(db);
-  currentBuild = build;
-  if (isEmptyFilter(filter)) return { table: `${VIEW_TABLE} AS v`, where: '1 = 1', params: [] };
-  const key = selectionKey(filter);
-  if (selection?.build !== build || selection.key !== key) {
-    const { productLines, ...rest } = normalizeFilter(filter);
-    const sql = filterToSql({ ...rest, productLines: [] }, { table: 'v' });
-    let lines = '';
-    const params: Param[] = [...sql.params];
-    if (productLines.length > 0) {
-      lines = ` AND v.id IN (SELECT customer_id FROM orders WHERE product_line IN (${productLines.map(() => '?').join(', ')}) AND (status IS NULL OR status <> 'cancelled'))`;
-      params.push(...productLines);
-    }
-    db.exec('DROP TABLE IF EXISTS temp.views_sel; CREATE TEMP TABLE views_sel (id INTEGER PRIMARY KEY);');
-    db.run(`INSERT INTO temp.views_sel SELECT v.id FROM ${VIEW_TABLE} AS v WHERE ${sql.where}${lines}`, params);
-    selection = { build, key };
+function cached<T>(model: ViewModel, key: string, compute: () => T): T {
+  if (resultCache.build !== model.build) resultCache = { build: model.build, entries: new Map() };
+  const entries = resultCache.entries;
+  if (entries.has(key)) {
+    const value = entries.get(key) as T;
+    entries.delete(key);
+    entries.set(key, value);
+    return value;
   }
-  return { table: `temp.views_sel AS vs JOIN ${VIEW_TABLE} AS v ON v.id = vs.id`, where: '1 = 1', params: [] };
+  const value = compute();
+  entries.set(key, value);
+  if (entries.size > RESULT_CACHE_SIZE) entries.delete(entries.keys().next().value as string);
+  return value;
 }
+
+let maskCache: { build: number; key: string; mask: Uint8Array | null } | null = null;
+
+/** The rows a filter keeps (null = all), the last one remembered. */
+function maskOf(db: Db, model: ViewModel, filter: CustomerFilter): Uint8Array | null {
+  const key = JSON.stringify(normalizeFilter(filter));
+  if (maskCache?.build !== model.build || maskCache.key !== key) maskCache = { build: model.build, key, mask: filterMask(db, model, filter) };
+  return maskCache.mask;
+}
+
+const segmentColumn = (model: ViewModel, scheme: ViewScheme): Coded => (scheme === 'rfm8' ? model.segment8 : model.segment11);
 
 function schemeSegments(db: Db, scheme: ViewScheme): SegmentInfo[] {
   const schemes: readonly SegmentScheme[] = readSchemes(db) ?? DEFAULT_SCHEMES;
@@ -94,95 +86,127 @@ function bins(db: Db, cells: readonly { r: number; y: number }[], yAxis: 'f' | '
 }
 
 export function segmentGrid(db: Db, p: ViewsWorkerSpec['viewsSegmentGrid']['params']): SegmentGrid {
-  const w = where(db, p.filter);
-  const y = p.yAxis === 'f' ? 'v.f_score' : '(v.f_score + v.m_score)';
-  const seg = `v.${SEGMENT_COLUMN[p.scheme]}`;
-  // Unscored customers (no purchases) come back as one group with y NULL.
-  const all = db.all<{ r: number | null; y: number | null; seg: string | null; n: number; revenue: number; rec: number | null; fr: number | null; mo: number | null }>(
-    `SELECT CASE WHEN v.m_score IS NULL THEN NULL ELSE v.r_score END AS r, CASE WHEN v.m_score IS NULL OR v.r_score IS NULL THEN NULL ELSE ${y} END AS y,
-            ${seg} AS seg, count(*) AS n, total(v.revenue) AS revenue,
-            total(v.recency_days) AS rec, total(v.frequency) AS fr, total(v.monetary) AS mo
-     FROM ${w.table} WHERE ${w.where}
-     GROUP BY 1, 2, 3`,
-    w.params,
-  );
-  const unscored = all.filter((row) => row.r === null || row.y === null).reduce((sum, row) => sum + row.n, 0);
-  const rows = all.filter((row): row is typeof row & { r: number; y: number } => row.r !== null && row.y !== null);
-  const cells = new Map<string, GridCell & { best: number; rec: number; fr: number; mo: number }>();
-  let customers = 0;
-  let revenue = 0;
-  for (const row of rows) {
-    customers += row.n;
-    revenue += row.revenue;
-    const key = `${row.r}:${row.y}`;
-    let cell = cells.get(key);
-    if (!cell) {
-      cell = { r: row.r, y: row.y, customers: 0, revenue: 0, share: 0, revenueShare: 0, avgRecencyDays: null, avgFrequency: null, avgMonetary: null, segment: null, best: -1, rec: 0, fr: 0, mo: 0 };
-      cells.set(key, cell);
+  const model = viewModel(db);
+  return cached(model, JSON.stringify(['grid', p]), () => {
+    const mask = maskOf(db, model, p.filter);
+    const seg = segmentColumn(model, p.scheme);
+    const fm = p.yAxis === 'fm';
+    const cells = new Map<number, GridCell & { counts: Map<number, number>; rec: number; fr: number; mo: number }>();
+    let unscored = 0;
+    let customers = 0;
+    let revenue = 0;
+    for (let i = 0; i < model.size; i++) {
+      if (mask !== null && mask[i] !== 1) continue;
+      const r = model.r[i]!;
+      const f = model.f[i]!;
+      const m = model.m[i]!;
+      if (m === 0 || r === 0 || f === 0) {
+        unscored++;
+        continue;
+      }
+      const y = fm ? f + m : f;
+      const key = r * 64 + y;
+      let cell = cells.get(key);
+      if (!cell) {
+        cell = { r, y, customers: 0, revenue: 0, share: 0, revenueShare: 0, avgRecencyDays: null, avgFrequency: null, avgMonetary: null, segment: null, counts: new Map(), rec: 0, fr: 0, mo: 0 };
+        cells.set(key, cell);
+      }
+      const rev = model.revenue[i]!;
+      cell.customers++;
+      cell.revenue += rev;
+      customers++;
+      revenue += rev;
+      const rec = model.recencyDays[i]!;
+      const fr = model.frequency[i]!;
+      const mo = model.monetary[i]!;
+      if (!Number.isNaN(rec)) cell.rec += rec;
+      if (!Number.isNaN(fr)) cell.fr += fr;
+      if (!Number.isNaN(mo)) cell.mo += mo;
+      const sc = seg.codes[i]!;
+      cell.counts.set(sc, (cell.counts.get(sc) ?? 0) + 1);
     }
-    cell.customers += row.n;
-    cell.revenue += row.revenue;
-    cell.rec += row.rec ?? 0;
-    cell.fr += row.fr ?? 0;
-    cell.mo += row.mo ?? 0;
-    if (row.n > cell.best) {
-      cell.best = row.n;
-      cell.segment = row.seg;
-    }
-  }
-  const out: GridCell[] = [...cells.values()]
-    .map(({ best: _best, rec, fr, mo, ...cell }) => ({
-      ...cell,
-      share: ratio(cell.customers, customers),
-      revenueShare: ratio(cell.revenue, revenue),
-      avgRecencyDays: cell.customers > 0 ? rec / cell.customers : null,
-      avgFrequency: cell.customers > 0 ? fr / cell.customers : null,
-      avgMonetary: cell.customers > 0 ? mo / cell.customers : null,
-    }))
-    .sort((a, b) => a.r - b.r || a.y - b.y);
-  return {
-    scheme: p.scheme,
-    yAxis: p.yAxis,
-    size: p.size,
-    bins: bins(db, out, p.yAxis),
-    cells: out,
-    customers,
-    revenue,
-    unscored,
-    segments: schemeSegments(db, p.scheme),
-  };
+    const out: GridCell[] = [...cells.values()]
+      .map(({ counts, rec, fr, mo, ...cell }) => {
+        // The segment most customers of the cell belong to (ties: the first name in code order).
+        let best = -1;
+        let segment: string | null = null;
+        for (const [code, n] of counts) {
+          const name = code < 0 ? null : (seg.dict[code] ?? null);
+          if (n > best || (n === best && (segment === null ? false : name === null || name < segment))) {
+            best = n;
+            segment = name;
+          }
+        }
+        return {
+          ...cell,
+          segment,
+          share: ratio(cell.customers, customers),
+          revenueShare: ratio(cell.revenue, revenue),
+          avgRecencyDays: cell.customers > 0 ? rec / cell.customers : null,
+          avgFrequency: cell.customers > 0 ? fr / cell.customers : null,
+          avgMonetary: cell.customers > 0 ? mo / cell.customers : null,
+        };
+      })
+      .sort((a, b) => a.r - b.r || a.y - b.y);
+    return {
+      scheme: p.scheme,
+      yAxis: p.yAxis,
+      size: p.size,
+      bins: bins(db, out, p.yAxis),
+      cells: out,
+      customers,
+      revenue,
+      unscored,
+      segments: schemeSegments(db, p.scheme),
+    };
+  });
 }
 
 export function segmentSummary(db: Db, p: ViewsWorkerSpec['viewsSegmentSummary']['params']): SegmentSummary {
-  const w = where(db, p.filter);
-  const seg = `v.${SEGMENT_COLUMN[p.scheme]}`;
-  const rows = db.all<{ seg: string; n: number; revenue: number; r12: number; rec: number | null; fr: number | null; mo: number | null; won: number; lost: number }>(
-    `SELECT ${seg} AS seg, count(*) AS n, total(v.revenue) AS revenue, total(v.amount_12m) AS r12,
-            avg(v.recency_days) AS rec, avg(v.frequency) AS fr, avg(v.monetary) AS mo, total(v.won) AS won, total(v.lost) AS lost
-     FROM ${w.table} WHERE ${seg} IS NOT NULL AND ${w.where} GROUP BY 1`,
-    w.params,
-  );
-  const customers = rows.reduce((s, r) => s + r.n, 0);
-  const revenue = rows.reduce((s, r) => s + r.revenue, 0);
-  const segments = schemeSegments(db, p.scheme);
-  const order = new Map(segments.map((s, i) => [s.id, i]));
-  const out: SegmentSummaryRow[] = rows
-    .map((r) => ({
-      segment: r.seg,
-      customers: r.n,
-      share: ratio(r.n, customers),
-      revenue: r.revenue,
-      revenueShare: ratio(r.revenue, revenue),
-      revenue12m: r.r12,
-      avgRecencyDays: r.rec,
-      avgFrequency: r.fr,
-      avgMonetary: r.mo,
-      won: r.won,
-      lost: r.lost,
-      winRate: rateOrNull(r.won, r.lost),
-    }))
-    .sort((a, b) => (order.get(a.segment) ?? 999) - (order.get(b.segment) ?? 999));
-  return { scheme: p.scheme, rows: out, customers, revenue, segments };
+  const model = viewModel(db);
+  return cached(model, JSON.stringify(['summary', p]), () => {
+    const mask = maskOf(db, model, p.filter);
+    const seg = segmentColumn(model, p.scheme);
+    const acc = seg.dict.map(() => ({ n: 0, revenue: 0, r12: 0, rec: 0, recN: 0, fr: 0, frN: 0, mo: 0, moN: 0, won: 0, lost: 0 }));
+    for (let i = 0; i < model.size; i++) {
+      if (mask !== null && mask[i] !== 1) continue;
+      const a = acc[seg.codes[i]!];
+      if (a === undefined) continue;
+      a.n++;
+      a.revenue += model.revenue[i]!;
+      a.r12 += model.amount12m[i]!;
+      const rec = model.recencyDays[i]!;
+      const fr = model.frequency[i]!;
+      const mo = model.monetary[i]!;
+      if (!Number.isNaN(rec)) (a.rec += rec), a.recN++;
+      if (!Number.isNaN(fr)) (a.fr += fr), a.frN++;
+      if (!Number.isNaN(mo)) (a.mo += mo), a.moN++;
+      a.won += model.won[i]!;
+      a.lost += model.lost[i]!;
+    }
+    const rows = acc.map((a, code) => ({ seg: seg.dict[code]!, ...a })).filter((r) => r.n > 0);
+    const customers = rows.reduce((s, r) => s + r.n, 0);
+    const revenue = rows.reduce((s, r) => s + r.revenue, 0);
+    const segments = schemeSegments(db, p.scheme);
+    const order = new Map(segments.map((s, i) => [s.id, i]));
+    const out: SegmentSummaryRow[] = rows
+      .map((r) => ({
+        segment: r.seg,
+        customers: r.n,
+        share: ratio(r.n, customers),
+        revenue: r.revenue,
+        revenueShare: ratio(r.revenue, revenue),
+        revenue12m: r.r12,
+        avgRecencyDays: r.recN > 0 ? r.rec / r.recN : null,
+        avgFrequency: r.frN > 0 ? r.fr / r.frN : null,
+        avgMonetary: r.moN > 0 ? r.mo / r.moN : null,
+        won: r.won,
+        lost: r.lost,
+        winRate: rateOrNull(r.won, r.lost),
+      }))
+      .sort((a, b) => (order.get(a.segment) ?? 999) - (order.get(b.segment) ?? 999) || a.segment.localeCompare(b.segment));
+    return { scheme: p.scheme, rows: out, customers, revenue, segments };
+  });
 }
 
 interface RawRegion {
@@ -199,24 +223,6 @@ interface RawRegion {
   lost: number;
   overdue: number;
   churn: number;
-}
-
-const emptyRaw = (name: string | null, province: string | null): RawRegion => ({
-  name, province, n: 0, revenue: 0, r12: 0, p12: 0, target: 0, rfmSum: 0, rfmCount: 0, won: 0, lost: 0, overdue: 0, churn: 0,
-});
-
-function addRaw(into: RawRegion, row: RawRegion): void {
-  into.n += row.n;
-  into.revenue += row.revenue;
-  into.r12 += row.r12;
-  into.p12 += row.p12;
-  into.target += row.target;
-  into.rfmSum += row.rfmSum;
-  into.rfmCount += row.rfmCount;
-  into.won += row.won;
-  into.lost += row.lost;
-  into.overdue += row.overdue;
-  into.churn += row.churn;
 }
 
 function regionRow(raw: RawRegion, metric: RegionsParams['metric']): RegionRow {
@@ -256,174 +262,337 @@ function regionRow(raw: RawRegion, metric: RegionsParams['metric']): RegionRow {
   };
 }
 
-/**
- * One scan grouped by (region, sales region, account manager) — a few thousand rows at most —
- * rolled up here into the regions, the sales regions, the account managers and the total.
- */
+/** One pass over the filtered customers into the regions, the sales regions, the account managers and the total. */
 export function regions(db: Db, p: RegionsParams): RegionsView {
-  const w = where(db, p.filter);
-  let target = '0';
-  const targetParams: Param[] = [];
-  if (p.target !== undefined) {
-    if (p.metric === 'segmentShare') {
-      target = `(v.${SEGMENT_COLUMN[p.scheme ?? 'rfm8']} = ?)`;
-      targetParams.push(p.target);
-    } else if (p.metric === 'gradeShare') {
-      target = '(v.grade = ?)';
-      targetParams.push(p.target);
-    } else if (p.metric === 'tagShare') {
-      target = 'EXISTS (SELECT 1 FROM customer_tags AS vt WHERE vt.tag_id = ? AND vt.customer_id = v.id)';
-      targetParams.push(p.target);
+  const model = viewModel(db);
+  return cached(model, JSON.stringify(['regions', p]), () => {
+    const mask = maskOf(db, model, p.filter);
+    // Which rows count towards the chosen segment / grade / tag share.
+    let isTarget: (i: number) => boolean = () => false;
+    if (p.target !== undefined) {
+      const target = p.target;
+      if (p.metric === 'segmentShare') {
+        const col = segmentColumn(model, p.scheme ?? 'rfm8');
+        const code = col.dict.indexOf(target);
+        isTarget = (i) => code >= 0 && col.codes[i] === code;
+      } else if (p.metric === 'gradeShare') {
+        const code = model.grade.dict.indexOf(target);
+        isTarget = (i) => code >= 0 && model.grade.codes[i] === code;
+      } else if (p.metric === 'tagShare') {
+        const code = model.tagDict.indexOf(target);
+        isTarget = (i) => {
+          for (let k = model.tagStart[i]!; k < model.tagStart[i + 1]!; k++) if (model.tagCodes[k] === code) return true;
+          return false;
+        };
+      }
     }
-  }
-  const city = p.level === 'city';
-  const scoped = city && p.province !== undefined;
-  const cacheKey = JSON.stringify([selectionKey(p.filter), city, p.province ?? null, target, targetParams]);
-  const cached = regionCache?.build === currentBuild && regionCache.key === cacheKey ? regionCache.rows : null;
-  const rows = cached ?? db.all<RawRegion & { sr: string | null; am: string | null }>(
-    `SELECT ${city ? 'v.city' : 'v.province'} AS name, ${city ? 'v.province' : 'NULL'} AS province, v.sales_region AS sr, v.account_manager AS am,
-            count(*) AS n, total(v.revenue) AS revenue, total(v.amount_12m) AS r12, total(v.amount_prev_12m) AS p12,
-            total(${target}) AS target, total((v.r_score + v.f_score + v.m_score) / 3.0) AS rfmSum,
-            count(v.r_score + v.f_score + v.m_score) AS rfmCount, total(v.won) AS won, total(v.lost) AS lost,
-            total(v.overdue) AS overdue, total(v.churn_risk >= ${CHURN_RISK_THRESHOLD}) AS churn
-     FROM ${w.table} WHERE ${scoped ? 'v.province = ?' : '1 = 1'} AND ${w.where}
-     GROUP BY ${city ? 'v.province, v.city' : 'v.province'}, v.sales_region, v.account_manager`,
-    [...targetParams, ...(scoped ? [p.province ?? ''] : []), ...w.params],
-  );
-  // Switching between metrics that need no target reuses the same grouped rows.
-  regionCache = { build: currentBuild, key: cacheKey, rows };
-  const main = new Map<string, RawRegion>();
-  const salesRegions = new Map<string, RawRegion>();
-  const managers = new Map<string, RawRegion>();
-  const total = emptyRaw('', null);
-  const into = (map: Map<string, RawRegion>, key: string, name: string | null, province: string | null, row: RawRegion): void => {
-    let raw = map.get(key);
-    if (!raw) {
-      raw = emptyRaw(name, province);
-      map.set(key, raw);
+    const city = p.level === 'city';
+    const scopedCode = city && p.province !== undefined ? model.province.dict.indexOf(p.province) : null;
+    // Dense group numbers per row for the three groupings (code + 1; 0 = blank), then one
+    // accumulation pass into flat arrays.
+    const mainKeys = new Map<number, number>();
+    const mainName: (string | null)[] = [];
+    const mainProvince: (string | null)[] = [];
+    const cityKeys = model.city.dict.length + 1;
+    const FIELDS = 11;
+    const regionsOf = model.salesRegion.codes;
+    const managersOf = model.accountManager.codes;
+    const sums = {
+      main: [] as number[],
+      sales: new Float64Array((model.salesRegion.dict.length + 1) * FIELDS),
+      managers: new Float64Array((model.accountManager.dict.length + 1) * FIELDS),
+      total: new Float64Array(FIELDS),
+    };
+    const mainSums: number[] = sums.main;
+    const add = (acc: Float64Array | number[], base: number, i: number, hit: number, rfm: number, scored: number, churn: number): void => {
+      acc[base] = (acc[base] ?? 0) + 1;
+      acc[base + 1] = (acc[base + 1] ?? 0) + model.revenue[i]!;
+      acc[base + 2] = (acc[base + 2] ?? 0) + model.amount12m[i]!;
+      acc[base + 3] = (acc[base + 3] ?? 0) + model.amountPrev12m[i]!;
+      acc[base + 4] = (acc[base + 4] ?? 0) + hit;
+      acc[base + 5] = (acc[base + 5] ?? 0) + rfm;
+      acc[base + 6] = (acc[base + 6] ?? 0) + scored;
+      acc[base + 7] = (acc[base + 7] ?? 0) + model.won[i]!;
+      acc[base + 8] = (acc[base + 8] ?? 0) + model.lost[i]!;
+      acc[base + 9] = (acc[base + 9] ?? 0) + model.overdue[i]!;
+      acc[base + 10] = (acc[base + 10] ?? 0) + churn;
+    };
+    const provinceCodes = model.province.codes;
+    const cityCodes = model.city.codes;
+    for (let i = 0; i < model.size; i++) {
+      if (mask !== null && mask[i] !== 1) continue;
+      const pc = provinceCodes[i]!;
+      if (scopedCode !== null && pc !== scopedCode) continue;
+      const key = city ? (pc + 1) * cityKeys + (cityCodes[i]! + 1) : pc + 1;
+      let g = mainKeys.get(key);
+      if (g === undefined) {
+        g = mainName.length;
+        mainKeys.set(key, g);
+        mainName.push(textAt(city ? model.city : model.province, i));
+        mainProvince.push(city ? textAt(model.province, i) : null);
+        for (let k = 0; k < FIELDS; k++) mainSums.push(0);
+      }
+      const hit = isTarget(i) ? 1 : 0;
+      const r = model.r[i]!;
+      const f = model.f[i]!;
+      const m = model.m[i]!;
+      const scored = r > 0 && f > 0 && m > 0 ? 1 : 0;
+      const rfm = scored ? (r + f + m) / 3 : 0;
+      const churn = model.churnRisk[i]! >= CHURN_RISK_THRESHOLD ? 1 : 0;
+      add(mainSums, g * FIELDS, i, hit, rfm, scored, churn);
+      add(sums.sales, (regionsOf[i]! + 1) * FIELDS, i, hit, rfm, scored, churn);
+      add(sums.managers, (managersOf[i]! + 1) * FIELDS, i, hit, rfm, scored, churn);
+      add(sums.total, 0, i, hit, rfm, scored, churn);
     }
-    addRaw(raw, row);
-  };
-  for (const row of rows) {
-    into(main, JSON.stringify([row.province, row.name]), row.name, row.province, row);
-    into(salesRegions, row.sr ?? '', row.sr, null, row);
-    into(managers, row.am ?? '', row.am, null, row);
-    addRaw(total, row);
-  }
-  const byValue = (a: RegionRow, b: RegionRow): number => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name);
-  const finish = (map: Map<string, RawRegion>): RegionRow[] => [...map.values()].map((r) => regionRow(r, p.metric)).sort(byValue);
-  return {
-    level: p.level,
-    metric: p.metric,
-    rows: finish(main),
-    salesRegions: finish(salesRegions),
-    accountManagers: finish(managers),
-    total: regionRow(total, p.metric),
-  };
+    const raw = (acc: Float64Array | number[], base: number, name: string | null, province: string | null): RawRegion => ({
+      name,
+      province,
+      n: acc[base] ?? 0,
+      revenue: acc[base + 1] ?? 0,
+      r12: acc[base + 2] ?? 0,
+      p12: acc[base + 3] ?? 0,
+      target: acc[base + 4] ?? 0,
+      rfmSum: acc[base + 5] ?? 0,
+      rfmCount: acc[base + 6] ?? 0,
+      won: acc[base + 7] ?? 0,
+      lost: acc[base + 8] ?? 0,
+      overdue: acc[base + 9] ?? 0,
+      churn: acc[base + 10] ?? 0,
+    });
+    const groups = (acc: Float64Array, dict: readonly string[]): RawRegion[] => {
+      const out: RawRegion[] = [];
+      for (let g = 0; g <= dict.length; g++) if ((acc[g * FIELDS] ?? 0) > 0) out.push(raw(acc, g * FIELDS, g === 0 ? null : dict[g - 1]!, null));
+      return out;
+    };
+    const main = mainName.map((name, g) => raw(mainSums, g * FIELDS, name, mainProvince[g] ?? null));
+    const total = raw(sums.total, 0, '', null);
+    const byValue = (a: RegionRow, b: RegionRow): number => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name);
+    const finish = (list: RawRegion[]): RegionRow[] => list.map((r) => regionRow(r, p.metric)).sort(byValue);
+    return {
+      level: p.level,
+      metric: p.metric,
+      rows: finish(main),
+      salesRegions: finish(groups(sums.sales, model.salesRegion.dict)),
+      accountManagers: finish(groups(sums.managers, model.accountManager.dict)),
+      total: regionRow(total, p.metric),
+    };
+  });
 }
 
-export function customers(db: Db, p: CustomersParams): { total: number; rows: CustomerRow[] } {
-  const w = where(db, p.filter);
-  let cellWhere = '1 = 1';
-  const cellParams: Param[] = [];
+// ───────────────────────────── the customer list ─────────────────────────────
+
+const LIFECYCLE_ORDER = ['prospect', 'new', 'active', 'sleeping', 'lost'];
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+let orderCache: { build: number; orders: Map<string, Int32Array> } = { build: -1, orders: new Map() };
+
+/** Sort keys per row (NaN = empty, always last). */
+function sortKeys(db: Db, model: ViewModel, column: CustomerSortColumn): Float64Array {
+  const keys = new Float64Array(model.size);
+  const rankOf = (col: Coded, order?: readonly string[]): void => {
+    const sorted = col.dict.map((_, c) => c).sort((a, b) => {
+      if (order) {
+        const ia = order.indexOf(col.dict[a]!);
+        const ib = order.indexOf(col.dict[b]!);
+        if (ia !== ib) return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib);
+      }
+      return collator.compare(col.dict[a]!, col.dict[b]!);
+    });
+    const rank = new Float64Array(col.dict.length);
+    sorted.forEach((c, k) => (rank[c] = k));
+    for (let i = 0; i < model.size; i++) keys[i] = col.codes[i]! < 0 || col.dict[col.codes[i]!] === '' ? NaN : rank[col.codes[i]!]!;
+  };
+  const text = (values: readonly string[]): void => {
+    const idx = Array.from({ length: model.size }, (_, i) => i).sort((a, b) => collator.compare(values[a]!, values[b]!));
+    idx.forEach((i, k) => (keys[i] = values[i] === '' ? NaN : k));
+  };
+  const copy = (values: ArrayLike<number>, zeroIsEmpty = false): void => {
+    for (let i = 0; i < model.size; i++) keys[i] = zeroIsEmpty && values[i] === 0 ? NaN : values[i]!;
+  };
+  const segmentOrder = (scheme: ViewScheme): string[] => schemeSegments(db, scheme).map((s) => s.id);
+  switch (column) {
+    case 'code': text(model.code); break;
+    case 'name': text(model.name); break;
+    case 'province': rankOf(model.province); break;
+    case 'city': rankOf(model.city); break;
+    case 'salesRegion': rankOf(model.salesRegion); break;
+    case 'manager': rankOf(model.accountManager); break;
+    case 'type': rankOf(model.customerType); break;
+    case 'recency': copy(model.recencyDays); break;
+    case 'frequency': copy(model.frequency); break;
+    case 'monetary': copy(model.monetary); break;
+    case 'scores':
+      for (let i = 0; i < model.size; i++) keys[i] = model.r[i] === 0 ? NaN : model.r[i]! * 100 + model.f[i]! * 10 + model.m[i]!;
+      break;
+    case 'segment8': rankOf(model.segment8, segmentOrder('rfm8')); break;
+    case 'segment11': rankOf(model.segment11, segmentOrder('rfm11')); break;
+    case 'grade': rankOf(model.grade); break;
+    case 'lifecycle': rankOf(model.lifecycle, LIFECYCLE_ORDER); break;
+    case 'churnRisk': copy(model.churnRisk); break;
+    case 'amount12m': copy(model.amount12m); break;
+    case 'overdue': copy(model.overdue); break;
+    case 'tags':
+      for (let i = 0; i < model.size; i++) keys[i] = model.tagStart[i + 1]! - model.tagStart[i]!;
+      break;
+  }
+  return keys;
+}
+
+/** Row indices in the order of `sort` (computed once per model build and column). */
+function sortedRows(db: Db, model: ViewModel, sort: CustomerSort | undefined): Int32Array | null {
+  if (sort === undefined) return null;
+  if (orderCache.build !== model.build) orderCache = { build: model.build, orders: new Map() };
+  const key = `${sort.column}:${sort.direction}`;
+  let order = orderCache.orders.get(key);
+  if (!order) {
+    const keys = sortKeys(db, model, sort.column);
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    order = Int32Array.from({ length: model.size }, (_, i) => i).sort((a, b) => {
+      const ka = keys[a]!;
+      const kb = keys[b]!;
+      const na = Number.isNaN(ka);
+      const nb = Number.isNaN(kb);
+      if (na || nb) return na === nb ? a - b : na ? 1 : -1;
+      return (ka - kb) * sign || a - b;
+    });
+    orderCache.orders.set(key, order);
+  }
+  return order;
+}
+
+/** The rows a list shows: filter, grid cell and quick find. */
+function listMask(db: Db, model: ViewModel, p: CustomerIdsParams): Uint8Array | null {
+  const base = maskOf(db, model, p.filter);
+  const find = p.find === undefined ? '' : searchKey(p.find);
+  if (!p.cell && find === '') return base;
+  const mask = base === null ? new Uint8Array(model.size).fill(1) : base.slice();
   if (p.cell) {
-    cellWhere = p.cell.yAxis === 'f' ? 'v.r_score = ? AND v.f_score = ?' : 'v.r_score = ? AND v.f_score + v.m_score = ?';
-    cellParams.push(p.cell.r, p.cell.y);
-  }
-  const params = [...cellParams, ...w.params];
-  const totalValue = db.value(`SELECT count(*) FROM ${w.table} WHERE ${cellWhere} AND ${w.where}`, params);
-  const limit = p.limit ?? -1;
-  const offset = p.offset ?? 0;
-  const result = db.table(
-    `SELECT v.id, v.code, v.name, v.sales_region, v.province, v.city, v.account_manager, v.customer_type, v.recency_days,
-            v.frequency, v.monetary, v.r_score, v.f_score, v.m_score, v.segment_8, v.segment_11, v.grade, v.lifecycle,
-            v.churn_risk, v.amount_12m, v.overdue
-     FROM ${w.table} WHERE ${cellWhere} AND ${w.where} ORDER BY v.id LIMIT ? OFFSET ?`,
-    [...params, limit, offset],
-  );
-  const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-  const n = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-  const raw: Omit<CustomerRow, 'tags'>[] = result.values.map((r) => ({
-    id: n(r[0]) ?? 0,
-    code: s(r[1]) ?? '',
-    name: s(r[2]) ?? '',
-    salesRegion: s(r[3]),
-    province: s(r[4]),
-    city: s(r[5]),
-    accountManager: s(r[6]),
-    customerType: s(r[7]),
-    recencyDays: n(r[8]),
-    frequency: n(r[9]),
-    monetary: n(r[10]),
-    r: n(r[11]),
-    f: n(r[12]),
-    m: n(r[13]),
-    segment8: s(r[14]),
-    segment11: s(r[15]),
-    grade: s(r[16]),
-    lifecycle: s(r[17]) ?? 'prospect',
-    churnRisk: n(r[18]) ?? 0,
-    amount12m: n(r[19]) ?? 0,
-    overdue: n(r[20]) ?? 0,
-  }));
-  // Tags in grouped passes: by id list for a selection, by id range for (nearly) everyone.
-  const tags = new Map<number, string[]>();
-  const collect = (sql: string, params: Param[]): void => {
-    for (const row of db.all<{ id: number; tags: string }>(sql, params)) tags.set(row.id, row.tags.split(TAG_SEP));
-  };
-  const groupSql = (cond: string): string =>
-    `SELECT customer_id AS id, group_concat(tag_id, '${TAG_SEP}') AS tags FROM customer_tags WHERE ${cond} GROUP BY customer_id`;
-  if (raw.length > 0 && raw.length <= 20_000) {
-    for (let i = 0; i < raw.length; i += 500) {
-      const ids = raw.slice(i, i + 500).map((r) => r.id);
-      collect(groupSql(`customer_id IN (${ids.map(() => '?').join(', ')})`), ids);
+    const { r, y, yAxis } = p.cell;
+    for (let i = 0; i < model.size; i++) {
+      if (mask[i] !== 1) continue;
+      const cy = yAxis === 'f' ? model.f[i]! : model.f[i]! + model.m[i]!;
+      if (model.r[i] !== r || model.f[i] === 0 || (yAxis === 'fm' && model.m[i] === 0) || cy !== y) mask[i] = 0;
     }
-  } else if (raw.length > 0) {
-    collect(groupSql('customer_id BETWEEN ? AND ?'), [raw[0]?.id ?? 0, raw[raw.length - 1]?.id ?? 0]);
   }
-  const rows: CustomerRow[] = raw.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
-  return { total: typeof totalValue === 'number' ? totalValue : 0, rows };
+  if (find !== '') {
+    const dictHits = (col: Coded): Uint8Array => Uint8Array.from(col.dict, (v) => (searchKey(v).includes(find) ? 1 : 0));
+    const cities = dictHits(model.city);
+    const managers = dictHits(model.accountManager);
+    for (let i = 0; i < model.size; i++) {
+      if (mask[i] !== 1) continue;
+      const c = model.city.codes[i]!;
+      const a = model.accountManager.codes[i]!;
+      if (!model.nameKey[i]!.includes(find) && !model.codeKey[i]!.includes(find) && !(c >= 0 && cities[c] === 1) && !(a >= 0 && managers[a] === 1)) mask[i] = 0;
+    }
+  }
+  return mask;
 }
 
-function distinct(db: Db, sql: string): string[] {
-  return db.all<{ v: string }>(sql).map((r) => r.v);
+function customerRow(model: ViewModel, i: number): CustomerRow {
+  const n = (v: number): number | null => (Number.isNaN(v) ? null : v);
+  const score = (v: number): number | null => (v === 0 ? null : v);
+  return {
+    id: model.id[i]!,
+    code: model.code[i]!,
+    name: model.name[i]!,
+    salesRegion: textAt(model.salesRegion, i),
+    province: textAt(model.province, i),
+    city: textAt(model.city, i),
+    accountManager: textAt(model.accountManager, i),
+    customerType: textAt(model.customerType, i),
+    recencyDays: n(model.recencyDays[i]!),
+    frequency: n(model.frequency[i]!),
+    monetary: n(model.monetary[i]!),
+    r: score(model.r[i]!),
+    f: score(model.f[i]!),
+    m: score(model.m[i]!),
+    segment8: textAt(model.segment8, i),
+    segment11: textAt(model.segment11, i),
+    grade: textAt(model.grade, i),
+    lifecycle: textAt(model.lifecycle, i) ?? 'prospect',
+    churnRisk: model.churnRisk[i]!,
+    amount12m: model.amount12m[i]!,
+    overdue: model.overdue[i]!,
+    tags: rowTags(model, i),
+  };
+}
+
+/** One page of the list (all of it without `limit`) and how many match in total. */
+export function customers(db: Db, p: CustomersParams): CustomersView {
+  const model = viewModel(db);
+  const mask = listMask(db, model, p);
+  const order = sortedRows(db, model, p.sort);
+  const offset = p.offset ?? 0;
+  const end = p.limit === undefined ? Infinity : offset + p.limit;
+  const rows: CustomerRow[] = [];
+  let total = 0;
+  for (let k = 0; k < model.size; k++) {
+    const i = order === null ? k : order[k]!;
+    if (mask !== null && mask[i] !== 1) continue;
+    if (total >= offset && total < end) rows.push(customerRow(model, i));
+    total++;
+  }
+  return { total, rows };
+}
+
+/** Ids of every customer the list shows, in id order. */
+export function customerIds(db: Db, p: CustomerIdsParams): { ids: number[] } {
+  const model = viewModel(db);
+  const mask = listMask(db, model, p);
+  const ids: number[] = [];
+  for (let i = 0; i < model.size; i++) if (mask === null || mask[i] === 1) ids.push(model.id[i]!);
+  return { ids };
 }
 
 export function filterOptions(db: Db): FilterOptions {
-  const settings = normalizeSettings(readSettings(db));
-  const tags = readTags(db) ?? DEFAULT_TAG_LIBRARY;
-  const nonEmpty = (col: string, table = 'customers'): string =>
-    `SELECT DISTINCT ${col} AS v FROM ${table} WHERE ${col} IS NOT NULL AND ${col} <> '' ORDER BY 1`;
-  const analysisDate = db.value("SELECT json_extract(CAST(data AS TEXT), '$.analysisDate') FROM customer_metrics WHERE key = 'meta'");
-  return {
-    salesRegions: distinct(db, nonEmpty('sales_region')),
-    provinces: distinct(db, nonEmpty('province')),
-    cities: db.all<{ province: string | null; city: string }>(
-      "SELECT DISTINCT province, city FROM customers WHERE city IS NOT NULL AND city <> '' ORDER BY province, city",
-    ),
-    accountManagers: distinct(db, nonEmpty('account_manager')),
-    productLines: distinct(db, nonEmpty('product_line', 'orders')),
-    customerTypes: distinct(db, nonEmpty('type')),
-    grades: distinct(db, nonEmpty('grade', 'customer_scores')),
-    lifecycles: distinct(db, nonEmpty('lifecycle', 'customer_scores')),
-    schemes: (['rfm8', 'rfm11'] as const).map((id) => {
-      const scheme = (readSchemes(db) ?? DEFAULT_SCHEMES).find((s) => s.id === id);
-      return { id, nameZh: scheme?.nameZh ?? id, nameEn: scheme?.nameEn ?? id, segments: schemeSegments(db, id) };
-    }),
-    tags: tags
-      .filter((t) => t.rule !== null)
-      .map((t) => ({ id: t.id, nameZh: t.nameZh, nameEn: t.nameEn, color: t.color })),
-    monetary: settings.monetary,
-    analysisDate: typeof analysisDate === 'string' ? analysisDate : null,
-  };
+  const model = viewModel(db);
+  return cached(model, 'filterOptions', () => {
+    const settings = normalizeSettings(readSettings(db));
+    const tags = readTags(db) ?? DEFAULT_TAG_LIBRARY;
+    const analysisDate = db.value("SELECT json_extract(CAST(data AS TEXT), '$.analysisDate') FROM customer_metrics WHERE key = 'meta'");
+    const collator = new Intl.Collator('zh-CN', { numeric: true });
+    const sorted = (values: readonly string[]): string[] => values.filter((v) => v !== '').sort((a, b) => collator.compare(a, b));
+    const present = (col: Coded): string[] => {
+      const used = new Uint8Array(col.dict.length);
+      for (let i = 0; i < model.size; i++) if (col.codes[i]! >= 0) used[col.codes[i]!] = 1;
+      return sorted(col.dict.filter((_, c) => used[c] === 1));
+    };
+    const pairs = new Map<string, { province: string | null; city: string }>();
+    for (let i = 0; i < model.size; i++) {
+      const city = textAt(model.city, i);
+      if (city === null || city === '') continue;
+      const province = textAt(model.province, i);
+      pairs.set(`${province ?? ''}\u0000${city}`, { province, city });
+    }
+    return {
+      salesRegions: present(model.salesRegion),
+      provinces: present(model.province),
+      cities: [...pairs.values()].sort((a, b) => collator.compare(a.province ?? '', b.province ?? '') || collator.compare(a.city, b.city)),
+      accountManagers: present(model.accountManager),
+      productLines: sorted(productLines(db, model).dict),
+      customerTypes: present(model.customerType),
+      grades: present(model.grade),
+      lifecycles: present(model.lifecycle),
+      schemes: (['rfm8', 'rfm11'] as const).map((id) => {
+        const scheme = (readSchemes(db) ?? DEFAULT_SCHEMES).find((s) => s.id === id);
+        return { id, nameZh: scheme?.nameZh ?? id, nameEn: scheme?.nameEn ?? id, segments: schemeSegments(db, id) };
+      }),
+      tags: tags
+        .filter((t) => t.rule !== null)
+        .map((t) => ({ id: t.id, nameZh: t.nameZh, nameEn: t.nameEn, color: t.color })),
+      monetary: settings.monetary,
+      analysisDate: typeof analysisDate === 'string' ? analysisDate : null,
+    };
+  });
 }
 
 export function createViewsOps(workspace: WorkspaceAccess): Handlers<ViewsWorkerSpec> {
   return {
+    ...createViewSettingsOps(workspace),
     viewsSegmentGrid: async (params) => segmentGrid(workspace.db(), params),
     viewsSegmentSummary: async (params) => segmentSummary(workspace.db(), params),
     viewsRegions: async (params) => regions(workspace.db(), params),
     viewsCustomers: async (params) => customers(workspace.db(), params),
+    viewsCustomerIds: async (params) => customerIds(workspace.db(), params),
     viewsFilterOptions: async () => filterOptions(workspace.db()),
   };
 }

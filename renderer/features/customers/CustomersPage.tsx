@@ -1,8 +1,9 @@
 /**
  * Customers: every customer the shared filter keeps (and, when the Segments page sent us here,
- * one grid cell), fetched once per filter and sorted here; a column chooser; a debounced quick
- * find within the list; multi-selection kept in the customers store (the visit list); a row
- * opens the dossier placeholder panel.
+ * one grid cell from the URL), filtered, sorted and counted by the worker and paged into the
+ * virtual table as it scrolls; a column chooser; a debounced quick find (in the worker); a
+ * multi-selection kept in the customers store (the visit list), where the header checkbox
+ * selects every matching customer, not just the loaded pages; a row opens its dossier.
  */
 import { ExportButton } from '../reports/index.ts';
 import { useEffect, useMemo, useState } from 'react';
@@ -12,11 +13,14 @@ import { useT, useTranslateError, type Translate } from '../../app/i18n.ts';
 import { useFilter } from '../../app/filter-store.ts';
 import { useLanguage } from '../../app/session-store.ts';
 import { formatCount, formatYuan } from '../../../shared/format/numbers.ts';
-import { searchKey } from '../../../shared/filters/index.ts';
 import type { Language } from '../../../shared/api/contract.ts';
-import type { CustomerRow, CustomersParams, FilterOptions } from '../../../shared/views/api.ts';
-import { customersActions, useGridCell, useOpenCustomer, useVisitSelection } from './customers-store.ts';
-import { useViewQuery } from './use-view-query.ts';
+import { CUSTOMER_SORT_COLUMNS, type CustomerRow, type FilterOptions } from '../../../shared/views/api.ts';
+import { customersActions, useGridCell, useSelectedAllOf, useVisitSelection } from './customers-store.ts';
+import { usePagedCustomers, type ListParams } from './paged-customers.ts';
+import { useSettled } from './view-timing.ts';
+import { call } from '../../api/client.ts';
+import { navigate } from '../../app/nav-store.ts';
+import { CreateVisitList } from '../dossier/index.ts';
 import { ViewFilterBar } from './ViewFilterBar.tsx';
 import { lifecycleLabel, segmentName, useFilterOptions } from './view-options.ts';
 import './views.css';
@@ -29,7 +33,24 @@ interface Column extends VirtualColumn<CustomerRow> {
 
 const DEFAULT_HIDDEN = new Set(['code', 'city', 'salesRegion', 'type', 'segment11', 'frequency', 'recency', 'monetary', 'overdue']);
 
+let measurer: CanvasRenderingContext2D | null | undefined;
+
+/** Pixels a header needs: its text in the header font, the sort mark and the cell padding. */
+function headerWidth(text: string): number {
+  if (measurer === undefined) {
+    measurer = document.createElement('canvas').getContext('2d');
+    // The page's own font, so the measure matches what the header draws.
+    if (measurer) measurer.font = `600 13px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
+  }
+  if (!measurer) return text.length * 8 + 34;
+  return Math.ceil(measurer.measureText(text).width) + 20 + 14;
+}
+
 function columns(t: Translate, language: Language, options: FilterOptions | null): Column[] {
+  return baseColumns(t, language, options).map((c) => ({ ...c, width: Math.max(c.width, headerWidth(c.header)) }));
+}
+
+function baseColumns(t: Translate, language: Language, options: FilterOptions | null): Column[] {
   const yuan = (n: number | null): string => (n === null ? '–' : formatYuan(n, language, { fractionDigits: 1 }));
   const num = (n: number | null, digits = 0): string =>
     n === null ? '–' : new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(n);
@@ -55,8 +76,8 @@ function columns(t: Translate, language: Language, options: FilterOptions | null
   });
   return [
     text('code', t('views.cust.col.code'), 110, (r) => r.code),
-    { ...text('name', t('views.cust.col.name'), 170, (r) => r.name), render: (r) => <span className="cust-name">{r.name}</span> },
-    text('province', t('views.cust.col.province'), 92, (r) => r.province),
+    { ...text('name', t('views.cust.col.name'), 150, (r) => r.name), render: (r) => <span className="cust-name">{r.name}</span> },
+    text('province', t('views.cust.col.province'), 84, (r) => r.province),
     text('city', t('views.cust.col.city'), 84, (r) => r.city),
     text('salesRegion', t('views.cust.col.salesRegion'), 80, (r) => r.salesRegion),
     text('manager', t('views.cust.col.manager'), 100, (r) => r.accountManager),
@@ -73,7 +94,7 @@ function columns(t: Translate, language: Language, options: FilterOptions | null
       value: (r) => (r.r === null ? null : r.r * 100 + (r.f ?? 0) * 10 + (r.m ?? 0)),
       render: (r) => (r.r === null ? '–' : `${r.r}/${r.f ?? '–'}/${r.m ?? '–'}`),
     },
-    text('segment8', t('views.cust.col.segment8'), 110, (r) => (r.segment8 === null ? null : segmentName(seg8, r.segment8, language))),
+    text('segment8', t('views.cust.col.segment8'), language === 'en' ? 134 : 110, (r) => (r.segment8 === null ? null : segmentName(seg8, r.segment8, language))),
     text('segment11', t('views.cust.col.segment11'), 150, (r) => (r.segment11 === null ? null : segmentName(seg11, r.segment11, language))),
     { ...text('grade', t('views.cust.col.grade'), 64, (r) => r.grade), align: 'center', render: (r) => (r.grade ? <span className={`cust-grade grade-${r.grade}`}>{r.grade}</span> : '–') },
     text('lifecycle', t('views.cust.col.lifecycle'), 92, (r) => lifecycleLabel(r.lifecycle, t)),
@@ -86,7 +107,7 @@ function columns(t: Translate, language: Language, options: FilterOptions | null
     {
       id: 'tags',
       header: t('views.cust.col.tags'),
-      width: 120,
+      width: 76,
       value: (r) => r.tags.length,
       firstDirection: 'desc',
       render: (r) => (
@@ -103,16 +124,6 @@ function columns(t: Translate, language: Language, options: FilterOptions | null
   ];
 }
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
-
-function compare(a: SortValue, b: SortValue): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
-}
-
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
@@ -122,44 +133,6 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-function DossierPanel({ customer, options }: { customer: CustomerRow; options: FilterOptions | null }): ReactNode {
-  const t = useT();
-  const language = useLanguage();
-  const seg8 = options?.schemes.find((s) => s.id === 'rfm8')?.segments ?? [];
-  return (
-    <aside className="card cust-dossier" role="dialog" aria-label={t('views.cust.dossierTitle')} data-testid="dossier-panel">
-      <div className="card-header">
-        <div>
-          <div className="card-subtitle">{t('views.cust.dossierTitle')}</div>
-          <h2 className="card-title" data-testid="dossier-name">
-            {customer.name}
-          </h2>
-        </div>
-        <button type="button" className="button" onClick={() => customersActions.open(null)} data-testid="dossier-close">
-          {t('views.cust.close')}
-        </button>
-      </div>
-      <dl className="cust-facts">
-        <dt>{t('views.cust.col.code')}</dt>
-        <dd>{customer.code}</dd>
-        <dt>{t('views.cust.col.province')}</dt>
-        <dd>{[customer.province, customer.city].filter(Boolean).join(' · ') || '–'}</dd>
-        <dt>{t('views.cust.col.manager')}</dt>
-        <dd>{customer.accountManager ?? '–'}</dd>
-        <dt>{t('views.cust.col.grade')}</dt>
-        <dd>{customer.grade ?? '–'}</dd>
-        <dt>{t('views.cust.col.segment8')}</dt>
-        <dd>{segmentName(seg8, customer.segment8, language)}</dd>
-        <dt>{t('views.cust.col.scores')}</dt>
-        <dd>{customer.r === null ? '–' : `${customer.r}/${customer.f ?? '–'}/${customer.m ?? '–'}`}</dd>
-        <dt>{t('views.cust.col.amount12m')}</dt>
-        <dd>{formatYuan(customer.amount12m, language)}</dd>
-      </dl>
-      <p className="views-note">{t('views.cust.dossierPlaceholder')}</p>
-    </aside>
-  );
-}
-
 export function CustomersPage(): ReactNode {
   const t = useT();
   const translateError = useTranslateError();
@@ -167,40 +140,51 @@ export function CustomersPage(): ReactNode {
   const filter = useFilter();
   const cell = useGridCell();
   const selected = useVisitSelection();
-  const open = useOpenCustomer();
   const options = useFilterOptions();
-  const params: CustomersParams = cell ? { filter, cell } : { filter };
-  const query = useViewQuery('views.customers', params);
   const [sort, setSort] = useState<TableSort | null>({ columnId: 'amount12m', direction: 'desc' });
   const [hidden, setHidden] = useState<ReadonlySet<string>>(DEFAULT_HIDDEN);
   const [find, setFind] = useState('');
-  const needle = useDebounced(searchKey(find.trim()), 200);
+  const needle = useDebounced(find.trim(), 200);
+  const allOf = useSelectedAllOf();
 
   const allColumns = useMemo(() => columns(t, language, options), [t, language, options]);
   const shownColumns = useMemo(() => allColumns.map((c) => ({ ...c, hidden: hidden.has(c.id) })), [allColumns, hidden]);
 
-  const rows = useMemo(() => {
-    let list = query.data?.rows ?? [];
-    if (needle !== '') {
-      list = list.filter((r) =>
-        [r.name, r.code, r.city ?? '', r.accountManager ?? ''].some((v) => searchKey(v).includes(needle)),
-      );
-    }
-    const column = allColumns.find((c) => c.id === sort?.columnId);
-    if (!column || !sort) return list;
-    const sign = sort.direction === 'asc' ? 1 : -1;
-    const keyed = list.map((row) => ({ row, key: column.value(row) }));
-    keyed.sort((a, b) => {
-      const c = compare(a.key, b.key);
-      // Empty values last in either direction.
-      if (a.key === null || b.key === null) return c;
-      return c * sign || a.row.id - b.row.id;
-    });
-    return keyed.map((k) => k.row);
-  }, [query.data, needle, sort, allColumns]);
+  const listParams = useMemo((): ListParams => {
+    const p: ListParams = { filter };
+    if (cell) p.cell = { r: cell.r, y: cell.y, yAxis: cell.yAxis };
+    if (needle !== '') p.find = needle;
+    const column = sort ? CUSTOMER_SORT_COLUMNS.find((c) => c === sort.columnId) : undefined;
+    if (sort && column) p.sort = { column, direction: sort.direction };
+    return p;
+  }, [filter, cell, needle, sort]);
+  const query = usePagedCustomers(listParams);
+  const rows = query.rows;
+  // The selection's scope: the list without its sort (sorting keeps "all selected").
+  const scopeKey = JSON.stringify({ ...listParams, sort: undefined });
+  const selectAllState: 'none' | 'some' | 'all' =
+    selected.size === 0 ? 'none' : allOf === scopeKey && selected.size >= query.total ? 'all' : 'some';
+  const selectAll = useMemo(
+    () => ({
+      state: selectAllState,
+      toggle: () => {
+        if (selectAllState === 'all') {
+          customersActions.clearSelection();
+          return;
+        }
+        const { sort: _sort, ...scope } = listParams;
+        void call('views.customerIds', scope).then(
+          (result) => customersActions.selectAll(result.ids, scopeKey),
+          () => undefined,
+        );
+      },
+    }),
+    [selectAllState, listParams, scopeKey],
+  );
+  useSettled('customers', query.status === 'ready', query.rows);
 
   const yShort = cell?.yAxis === 'fm' ? 'F+M' : 'F';
-  const total = query.data?.total ?? 0;
+  const total = query.total;
 
   return (
     <div className="page page-views page-customers" data-testid="page-customers">
@@ -241,6 +225,7 @@ export function CustomersPage(): ReactNode {
             </button>
           </>
         ) : null}
+        <CreateVisitList selection={[...selected]} />
         <ColumnChooser
           columns={allColumns.map((c) => ({ id: c.id, header: c.header, hidden: hidden.has(c.id), required: c.id === 'name' }))}
           onChange={(id, visible) => {
@@ -260,6 +245,9 @@ export function CustomersPage(): ReactNode {
         <div className="cust-table">
           <VirtualTable
             rows={rows}
+            onRangeChange={query.requestRange}
+            selectAll={selectAll}
+            resetKey={query.listKey}
             rowKey={(r) => r.id}
             columns={shownColumns}
             ariaLabel={t('nav.customers')}
@@ -267,13 +255,12 @@ export function CustomersPage(): ReactNode {
             onSort={setSort}
             selected={selected as ReadonlySet<RowKey>}
             onSelectionChange={(next) => customersActions.setSelection(new Set([...next].map(Number)))}
-            onRowActivate={(row) => customersActions.open(row)}
+            onRowActivate={(row) => navigate('dossier', String(row.id))}
             rowLabel={(r) => r.name}
             emptyText={query.status === 'loading' ? t('views.common.loading') : t('views.common.noMatch')}
             testId="cust-table"
           />
         </div>
-        {open ? <DossierPanel customer={open} options={options} /> : null}
       </div>
     </div>
   );

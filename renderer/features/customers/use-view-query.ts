@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { call, onNamedEvent } from '../../api/client.ts';
+import { noteAnswer } from './view-timing.ts';
 import { toErrorData, type AtlasErrorData } from '../../../shared/api/errors.ts';
 import type { ApiMethod, ApiParams, ApiResult } from '../../../shared/api/contract.ts';
 
@@ -33,7 +34,9 @@ export function useViewQuery<M extends ApiMethod>(method: M, params: ApiParams<M
     const send = call as (m: M, p: ApiParams<M>) => Promise<ApiResult<M>>;
     send(method, params).then(
       (data) => {
-        if (mine === seq.current) setState({ status: 'ready', data, error: null, ms: performance.now() - started });
+        if (mine !== seq.current) return;
+        noteAnswer();
+        setState({ status: 'ready', data, error: null, ms: performance.now() - started });
       },
       (error: unknown) => {
         if (mine === seq.current) setState({ status: 'failed', data: null, error: toErrorData(error), ms: 0 });

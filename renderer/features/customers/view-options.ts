@@ -1,6 +1,6 @@
 /**
  * The filter bar's choices for every view (values present in the workspace, with display
- * labels in the UI language) and the saved views, kept per workspace in localStorage.
+ * labels in the UI language) and the saved views, stored in the workspace.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { call, onNamedEvent } from '../../api/client.ts';
@@ -9,7 +9,8 @@ import type { SavedView } from '../../app/filter-store.ts';
 import type { Translate } from '../../app/i18n.ts';
 import type { Language } from '../../../shared/api/contract.ts';
 import type { ListField } from '../../../shared/filters/index.ts';
-import type { FilterOptions, SegmentInfo } from '../../../shared/views/api.ts';
+import type { FilterOptions, SavedViewRecord, SegmentInfo } from '../../../shared/views/api.ts';
+import { toErrorData, type AtlasErrorData } from '../../../shared/api/errors.ts';
 
 const LIFECYCLE_KEYS = ['prospect', 'new', 'active', 'sleeping', 'lost'] as const;
 
@@ -88,36 +89,48 @@ export function useFilterBarChoices(options: FilterOptions | null, t: Translate,
   }, [options, t, language]);
 }
 
-const SAVED_KEY = 'atlas.savedViews:';
-
-function readSaved(workspace: string): SavedView[] {
-  try {
-    const raw = window.localStorage.getItem(SAVED_KEY + workspace);
-    const parsed: unknown = raw === null ? [] : JSON.parse(raw);
-    if (!Array.isArray(parsed)) return [];
-    return parsed.filter(
-      (v): v is SavedView => typeof v === 'object' && v !== null && typeof (v as SavedView).name === 'string' && typeof (v as SavedView).query === 'string',
+/**
+ * Named filter sets of the open workspace ("save this view"), stored in the workspace through
+ * the API; reloaded when the workspace changes.
+ */
+export function useSavedViews(): {
+  views: SavedView[];
+  error: AtlasErrorData | null;
+  save: (view: SavedView) => void;
+  rename: (from: string, to: string) => void;
+  remove: (name: string) => void;
+} {
+  const [views, setViews] = useState<SavedView[]>([]);
+  const [error, setError] = useState<AtlasErrorData | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => onNamedEvent('workspace.changed', () => setVersion((v) => v + 1)), []);
+  useEffect(() => {
+    let live = true;
+    call('views.savedViews.list').then(
+      (list) => live && setViews(list.map((v) => ({ name: v.name, query: v.query }))),
+      () => undefined,
     );
-  } catch {
-    return [];
-  }
-}
-
-/** Named filter sets of one workspace ("save this view"). */
-export function useSavedViews(workspace: string): { views: SavedView[]; save: (view: SavedView) => void; remove: (name: string) => void } {
-  const [views, setViews] = useState<SavedView[]>(() => readSaved(workspace));
-  useEffect(() => setViews(readSaved(workspace)), [workspace]);
-  const store = (next: SavedView[]): void => {
-    setViews(next);
-    try {
-      window.localStorage.setItem(SAVED_KEY + workspace, JSON.stringify(next));
-    } catch {
-      // Storage full or unavailable: the views stay for this session.
-    }
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  const run = (request: Promise<SavedViewRecord[]>): void => {
+    request.then(
+      (list) => {
+        setError(null);
+        setViews(list.map((v) => ({ name: v.name, query: v.query })));
+      },
+      (e: unknown) => setError(toErrorData(e)),
+    );
   };
   return {
     views,
-    save: (view) => store([...views.filter((v) => v.name !== view.name), view]),
-    remove: (name) => store(views.filter((v) => v.name !== name)),
+    error,
+    save: (view) => run(call('views.savedViews.save', { name: view.name, query: view.query })),
+    rename: (from, to) => {
+      const view = views.find((v) => v.name === from);
+      if (view) run(call('views.savedViews.save', { name: to, query: view.query, previousName: from }));
+    },
+    remove: (name) => run(call('views.savedViews.delete', { name })),
   };
 }

@@ -4,10 +4,11 @@ import { Icon } from '../../app/icons.tsx';
 import { useT, useTranslateError } from '../../app/i18n.ts';
 import { useAppInfo, useLanguage } from '../../app/session-store.ts';
 import { phaseLabel } from '../../app/job-label.ts';
-import type { ImportCommitResult, ImportBatch } from '../../../shared/import/api.ts';
+import type { ImportCommitResult, ImportBatch, ImportTemplate } from '../../../shared/import/api.ts';
 import { importActions, useImportState } from './import-store.ts';
 import type { ImportProgress } from './import-store.ts';
 import { MappingCard } from './MappingCard.tsx';
+import { formatIsoDate } from '../../../shared/format/dates.ts';
 import type { ReactNode } from 'react';
 import './import.css';
 
@@ -229,6 +230,111 @@ function History({ batches }: { batches: ImportBatch[] }): ReactNode {
   );
 }
 
+const SHOWN_HEADERS = 5;
+
+/** The local calendar day of a timestamp, as YYYY-MM-DD. */
+function localDay(timestamp: string): string {
+  const d = new Date(timestamp);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function TemplateRow({ template }: { template: ImportTemplate }): ReactNode {
+  const t = useT();
+  const language = useLanguage();
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = template.headers.filter((h) => h !== '').slice(0, SHOWN_HEADERS);
+  const rest = template.headers.filter((h) => h !== '').length - shown.length;
+  const save = () => {
+    const name = (draft ?? '').trim();
+    if (name !== '' && name !== template.name) void importActions.renameTemplate(template.signature, name);
+    setDraft(null);
+  };
+  return (
+    <tr data-testid="import-template" data-name={template.name}>
+      <td>
+        {draft === null ? (
+          template.name
+        ) : (
+          <input
+            className="input"
+            data-testid="import-template-name"
+            aria-label={t('import.templates.name')}
+            value={draft}
+            maxLength={120}
+            autoFocus
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') save();
+              if (e.key === 'Escape') setDraft(null);
+            }}
+          />
+        )}
+      </td>
+      <td>{t(`import.kind.${template.kind}`)}</td>
+      <td className="import-template-headers">
+        {shown.join('、')}
+        {rest > 0 ? ` ${t('import.templates.more', { count: rest })}` : ''}
+      </td>
+      <td className="nowrap">{formatIsoDate(localDay(template.usedAt), language)}</td>
+      <td className="nowrap">
+        {draft === null ? (
+          <button type="button" className="button button-small" data-testid="import-template-rename" onClick={() => setDraft(template.name)}>
+            {t('import.templates.rename')}
+          </button>
+        ) : (
+          <button type="button" className="button button-small button-primary" data-testid="import-template-save" onClick={save}>
+            {t('import.templates.save')}
+          </button>
+        )}{' '}
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="import-template-delete"
+          onClick={() => {
+            if (window.confirm(t('import.templates.confirmDelete', { name: template.name }))) void importActions.deleteTemplate(template.signature);
+          }}
+        >
+          {t('import.templates.delete')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function Templates({ templates }: { templates: ImportTemplate[] }): ReactNode {
+  const t = useT();
+  return (
+    <section className="card import-templates" data-testid="import-templates">
+      <header className="card-header">
+        <h2 className="card-title">{t('import.templates.title')}</h2>
+        <span className="card-subtitle">{t('import.templates.hint')}</span>
+      </header>
+      {templates.length === 0 ? (
+        <p className="import-muted">{t('import.templates.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t('import.templates.name')}</th>
+                <th>{t('import.result.kind')}</th>
+                <th>{t('import.templates.columns')}</th>
+                <th>{t('import.templates.usedAt')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {templates.map((template) => (
+                <TemplateRow key={template.signature} template={template} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function ImportPage(): ReactNode {
   const t = useT();
   const translateError = useTranslateError();
@@ -283,6 +389,7 @@ export function ImportPage(): ReactNode {
         </>
       )}
       <History batches={state.history} />
+      <Templates templates={state.templates} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { call, onNamedEvent } from '../../api/client.ts';
 import { toErrorData } from '../../../shared/api/errors.ts';
 import type { AtlasErrorData } from '../../../shared/api/errors.ts';
 import { UPLOAD_CHUNK_BYTES } from '../../../shared/import/api.ts';
-import type { ImportBatch, ImportCommitResult, ImportFileAnalysis, ImportFileChoice } from '../../../shared/import/api.ts';
+import type { ImportBatch, ImportCommitResult, ImportFileAnalysis, ImportFileChoice, ImportTemplate } from '../../../shared/import/api.ts';
 import type { ColumnMapping } from '../../../shared/import/types.ts';
 import type { RecordKind } from '../../../shared/schema/records.ts';
 
@@ -36,6 +36,7 @@ interface ImportState {
   jobId: string | null;
   result: ImportCommitResult | null;
   history: ImportBatch[];
+  templates: ImportTemplate[];
   error: AtlasErrorData | null;
   notice: { key: 'cancelled' | 'removed'; params: Record<string, number> } | null;
 }
@@ -48,6 +49,7 @@ const useImportStore = create<ImportState>()(() => ({
   jobId: null,
   result: null,
   history: [],
+  templates: [],
   error: null,
   notice: null,
 }));
@@ -81,9 +83,27 @@ function bytesToBase64(bytes: Uint8Array): string {
 }
 
 export const importActions = {
+  /** The import history and the saved mapping templates. */
   async loadHistory(): Promise<void> {
     try {
-      set({ history: await call('import.history') });
+      const [history, templates] = await Promise.all([call('import.history'), call('import.templates')]);
+      set({ history, templates });
+    } catch (error) {
+      set({ error: toErrorData(error) });
+    }
+  },
+
+  async renameTemplate(signature: string, name: string): Promise<void> {
+    try {
+      set({ templates: await call('import.renameTemplate', { signature, name }) });
+    } catch (error) {
+      set({ error: toErrorData(error) });
+    }
+  },
+
+  async deleteTemplate(signature: string): Promise<void> {
+    try {
+      set({ templates: await call('import.deleteTemplate', { signature }) });
     } catch (error) {
       set({ error: toErrorData(error) });
     }

@@ -13,6 +13,8 @@ import { filterActions, useFilter } from '../../app/filter-store.ts';
 import { useLanguage } from '../../app/session-store.ts';
 import { formatShare } from '../analytics/index.ts';
 import { ViewFilterBar, useFilterOptions, useViewQuery } from '../customers/index.ts';
+import { useSettled } from '../customers/view-timing.ts';
+import { RegionFixList, UnmatchedRegions } from './RegionFixes.tsx';
 import { escapeHtml } from '../../../shared/format/escape-html.ts';
 import { formatCount, formatYuan } from '../../../shared/format/numbers.ts';
 import { findProvince, provinceByCode } from '../../../shared/regions/index.ts';
@@ -127,8 +129,9 @@ export function RegionsPage(): ReactNode {
   const nationalCities = useViewQuery('views.regions', rankLevel === 'city' && provinceCode === null ? base('city') : null);
 
   const kind = KIND[metric];
-  const format = formatter(kind, language);
-  const short = formatter(kind, language, true);
+  // Stable across renders: the map re-draws (a costly full setOption) only when these change.
+  const format = useMemo(() => formatter(kind, language), [kind, language]);
+  const short = useMemo(() => formatter(kind, language, true), [kind, language]);
   const label = metricLabel(t, metric);
   const blank = t('views.common.blank');
   const current = provinceCode !== null && drilled.data ? drilled.data : national.data;
@@ -136,12 +139,16 @@ export function RegionsPage(): ReactNode {
   const rankingIsCity = provinceCode !== null || rankLevel === 'city';
   const place = provinceCode === null ? t('views.map.china') : (storedProvince ?? '');
   const empty = national.data !== null && national.data.total.customers === 0;
-  const combine = kind === 'ratio' || kind === 'score' ? (a: number, b: number) => (a + b) / 2 : undefined;
+  const combine = useMemo(() => (kind === 'ratio' || kind === 'score' ? (a: number, b: number) => (a + b) / 2 : undefined), [kind]);
+  const mapProvinces = useMemo(() => (national.data?.rows ?? []).map((r) => ({ name: r.name, value: r.value })), [national.data]);
+  const mapCities = useMemo(() => (drilled.data?.rows ?? []).map((r) => ({ name: r.name, value: r.value })), [drilled.data]);
 
   const rankOption = useMemo(() => barOption(rankingRows, label, format, blank, '#3b6fd8'), [rankingRows, label, language]);
   const salesOption = useMemo(() => barOption(current?.salesRegions ?? [], label, format, blank, '#2bb3a3', 10), [current, label, language]);
   const managerOption = useMemo(() => barOption(current?.accountManagers ?? [], label, format, blank, '#8a63d2', 10), [current, label, language]);
   const error = national.error ?? drilled.error;
+  const settledStamp = useMemo(() => [national.data, drilled.data], [national.data, drilled.data]);
+  useSettled('regions', national.data !== null, settledStamp);
 
   return (
     <div className="page page-views" data-testid="page-regions">
@@ -190,8 +197,8 @@ export function RegionsPage(): ReactNode {
           testId="reg-map"
         >
           <ChinaMap
-            provinces={(national.data?.rows ?? []).map((r) => ({ name: r.name, value: r.value }))}
-            cities={(drilled.data?.rows ?? []).map((r) => ({ name: r.name, value: r.value }))}
+            provinces={mapProvinces}
+            cities={mapCities}
             provinceCode={provinceCode}
             onProvinceChange={(code) => {
               if (code === null || isDrillable(code)) setProvinceCode(code);
@@ -207,6 +214,9 @@ export function RegionsPage(): ReactNode {
             formatValue={format}
             formatShort={short}
             {...(combine ? { combine } : {})}
+            renderUnmatched={(unmatched) => (
+              <UnmatchedRegions unmatched={unmatched} level={provinceCode === null ? 'province' : 'city'} province={storedProvince ?? null} formatValue={format} />
+            )}
             exportRef={mapExport}
             ariaLabel={t('views.reg.mapTitle', { metric: label, place })}
             height={480}
@@ -296,6 +306,7 @@ export function RegionsPage(): ReactNode {
           </div>
         )}
       </section>
+      <RegionFixList />
     </div>
   );
 }

@@ -1,15 +1,17 @@
 import { useEffect, useId } from 'react';
 import { useT, useTranslateError } from '../../app/i18n.ts';
 import { useFilter } from '../../app/filter-store.ts';
-import { dirName, joinPath } from '../../app/paths.ts';
 import { useAppInfo, useLanguage, useWorkspace } from '../../app/session-store.ts';
+import { chipValueLabel } from '../../components/index.ts';
+import { fieldLabelKey } from '../../components/FilterBar.tsx';
+import { useFilterBarChoices, useFilterOptions } from '../customers/view-options.ts';
 import { filterChips, filterToQuery } from '../../../shared/filters/index.ts';
-import type { FilterField } from '../../../shared/filters/index.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
-import { CUSTOMER_COLUMN_IDS, REPORT_SHEET_IDS, suggestedReportName } from '../../../shared/reports/api.ts';
+import { CUSTOMER_COLUMN_IDS, REPORT_SHEET_IDS } from '../../../shared/reports/api.ts';
 import type { CustomerColumnId, ReportSheetId } from '../../../shared/reports/api.ts';
 import { extensionOf, reportsActions, useReportsState, withExtension } from './reports-store.ts';
 import type { FormatChoice } from './reports-store.ts';
+import { useSuggestedReportPath } from './report-target.ts';
 import type { ReactNode } from 'react';
 import './reports.css';
 
@@ -46,34 +48,17 @@ const COLUMN_LABEL: Readonly<Record<CustomerColumnId, MessageKey>> = {
   lastOrder: 'report.lastOrder',
 };
 
-const FIELD_LABEL: Readonly<Record<FilterField, MessageKey>> = {
-  search: 'report.filterSearch',
-  salesRegions: 'report.filterRegion',
-  provinces: 'report.province',
-  cities: 'report.city',
-  accountManagers: 'report.accountManager',
-  productLines: 'report.filterProduct',
-  customerTypes: 'report.filterType',
-  grades: 'report.grade',
-  lifecycles: 'report.lifecycle',
-  segment: 'report.filterSegment',
-  tags: 'report.filterTags',
-};
-
 const FORMATS: readonly { id: FormatChoice; label: MessageKey }[] = [
   { id: 'xlsx', label: 'reports.format.xlsx' },
   { id: 'csv-utf8', label: 'reports.format.csvUtf8' },
   { id: 'csv-gbk', label: 'reports.format.csvGbk' },
 ];
 
-function localDate(): string {
-  const d = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
+/** The filter as the view filter bar shows it: the same field labels and value names (segment and tag names, lifecycle stages). */
 function FilterSummary(): ReactNode {
   const t = useT();
+  const language = useLanguage();
+  const choices = useFilterBarChoices(useFilterOptions(), t, language);
   const chips = filterChips(useFilter());
   return (
     <section className="card reports-card" aria-labelledby="reports-filters">
@@ -87,8 +72,8 @@ function FilterSummary(): ReactNode {
       ) : (
         <ul className="reports-chips" data-testid="reports-filter-chips">
           {chips.map((chip) => (
-            <li key={chip.key} className="reports-chip">
-              {t(FIELD_LABEL[chip.field])}: {chip.field === 'lifecycles' ? t(`analytics.lifecycle.${chip.value}` as MessageKey) : chip.value}
+            <li key={chip.key} className="reports-chip" data-chip={chip.key}>
+              {t('views.filter.chip', { field: t(fieldLabelKey(chip.field)), value: chipValueLabel(chip, choices) })}
             </li>
           ))}
         </ul>
@@ -169,9 +154,19 @@ function Options(): ReactNode {
   );
 }
 
+/** What an export writes to and for: the shared filter, the UI language, the path typed or suggested. */
+function useExportTarget(): { filter: string; language: ReturnType<typeof useLanguage>; path: string } {
+  const language = useLanguage();
+  const filter = useFilter();
+  const state = useReportsState();
+  const suggestion = useSuggestedReportPath(extensionOf(state.format));
+  return { filter: filterToQuery(filter), language, path: withExtension((state.path ?? suggestion).trim(), state.format) };
+}
+
 function Templates(): ReactNode {
   const t = useT();
-  const { templates, templateName, notice } = useReportsState();
+  const { templates, templateName, notice, jobId } = useReportsState();
+  const target = useExportTarget();
   return (
     <section className="card reports-card" aria-labelledby="reports-templates">
       <h2 className="card-title" id="reports-templates">
@@ -184,6 +179,18 @@ function Templates(): ReactNode {
           {templates.map((tpl) => (
             <li key={tpl.name} className="reports-template">
               <span className="reports-template-name">{tpl.name}</span>
+              <button
+                type="button"
+                className="button button-primary reports-small"
+                disabled={jobId !== null || target.path === ''}
+                onClick={() => {
+                  reportsActions.applyTemplate(tpl);
+                  void reportsActions.exportReport({ ...target, templateName: tpl.name });
+                }}
+                data-testid="report-template-export"
+              >
+                {t('reports.template.export')}
+              </button>
               <button type="button" className="button reports-small" onClick={() => reportsActions.applyTemplate(tpl)}>
                 {t('reports.template.load')}
               </button>
@@ -224,11 +231,9 @@ function ExportBar(): ReactNode {
   const translateError = useTranslateError();
   const language = useLanguage();
   const appInfo = useAppInfo();
-  const workspace = useWorkspace();
   const filter = useFilter();
   const state = useReportsState();
-  const folder = workspace ? dirName(workspace.path) : (appInfo?.dataDir ?? '');
-  const suggestion = joinPath(folder, suggestedReportName(t('report.reportName'), localDate(), extensionOf(state.format)));
+  const suggestion = useSuggestedReportPath(extensionOf(state.format));
   const target = state.path ?? suggestion;
   const running = state.jobId !== null;
   const percent = state.progress && state.progress.total > 0 ? Math.round((state.progress.done / state.progress.total) * 100) : 0;

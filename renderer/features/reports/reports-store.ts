@@ -127,9 +127,10 @@ export const reportsActions = {
     }
   },
 
-  async exportReport(params: { filter: string; language: Language; path: string }): Promise<void> {
+  /** Exports the chosen sheets and columns, or a stored template's (`templateName`: one click per template). */
+  async exportReport(params: { filter: string; language: Language; path: string; templateName?: string }): Promise<void> {
     const { sheets, columns, format, personalData } = get();
-    if (sheets.length === 0 || get().jobId !== null) return;
+    if ((sheets.length === 0 && params.templateName === undefined) || get().jobId !== null) return;
     const jobId = newJobId();
     set({ jobId, progress: { done: 0, total: 0 }, result: null, error: null, cancelled: false, notice: null });
     try {
@@ -137,8 +138,7 @@ export const reportsActions = {
         jobId,
         filter: params.filter,
         language: params.language,
-        sheets,
-        customerColumns: columns,
+        ...(params.templateName === undefined ? { sheets, customerColumns: columns } : { templateName: params.templateName }),
         format: extensionOf(format),
         ...(format === 'xlsx' ? {} : { csvEncoding: format === 'csv-gbk' ? 'gbk' : 'utf8-bom' }),
         personalData,

@@ -15,6 +15,7 @@ import { formatShare } from '../analytics/index.ts';
 import { ViewFilterBar, customersActions, segmentName, useFilterOptions, useViewQuery } from '../customers/index.ts';
 import { formatCount, formatYuan } from '../../../shared/format/numbers.ts';
 import type { GridCell, GridSize, GridYAxis, ViewScheme } from '../../../shared/views/api.ts';
+import { useSettled } from '../customers/view-timing.ts';
 import { revenueTreemapOption, segmentColor, segmentGridOption, type GridLabels } from './segment-options.ts';
 import '../customers/views.css';
 
@@ -90,9 +91,13 @@ export function SegmentsPage(): ReactNode {
   const openCell = (event: ChartClick): void => {
     const cell = (event.data as { cell?: GridCell } | null)?.cell;
     if (!cell) return;
+    // One history entry for the cell (Back returns here without it), then the page switch.
     customersActions.setCell({ r: cell.r, y: cell.y, yAxis });
     navigate('customers');
   };
+
+  const settledStamp = useMemo(() => [grid.data, summary.data], [grid.data, summary.data]);
+  useSettled('segments', grid.data !== null && summary.data !== null, settledStamp);
 
   const monetary = options?.monetary;
   const error = grid.error ?? summary.error;

@@ -40,7 +40,10 @@ describe('segment chart options', () => {
       segments: [{ id: 'seg', nameZh: 'a', nameEn: 'a', color: '#123456' }],
     };
     const option = segmentGridOption(grid, labels) as { series: { name: string; data: unknown[]; symbolSize?: unknown }[] };
-    expect(option.series.map((s) => s.name)).toEqual([evil, evil, '__labels']);
+    expect(option.series.map((s) => s.name)).toEqual([evil, evil]);
+    // Each segment's name is drawn once, on its biggest bubble.
+    const labelled = option.series.map((s) => (s.data as { label?: { formatter?: string } }[]).filter((d) => d.label !== undefined).length);
+    expect(labelled).toEqual([1, 1]);
     const size = option.series[0]!.symbolSize as (v: number[]) => number;
     expect(size([1, 1, 6])).toBeGreaterThan(size([1, 1, 3]));
   });

@@ -1,7 +1,7 @@
 /**
  * ECharts options of the Segments page, pure so their escaping and shaping are unit-tested:
  * the RFM grid (one bubble per score cell, sized by customers or revenue, coloured by its main
- * segment, segment names drawn at the centre of their cells) and the revenue treemap. Every
+ * segment, each segment's name drawn on its biggest bubble) and the revenue treemap. Every
  * name goes through escapeHtml before it reaches tooltip HTML (segment names are editable).
  */
 import { escapeHtml } from '../../../shared/format/escape-html.ts';
@@ -59,38 +59,40 @@ export function segmentGridOption(grid: SegmentGrid, labels: GridLabels): EChart
   const max = Math.max(1, ...grid.cells.map(weight));
   const rows = yMax - yMin + 1;
   // Largest bubble about a cell's size; the chart is ~420 px high with ~5–9 rows.
-  const cellPx = Math.min(70, 330 / Math.max(rows, grid.bins));
+  const cellPx = Math.min(64, 300 / Math.max(rows, grid.bins));
   const bySegment = new Map<string, GridCell[]>();
   for (const cell of grid.cells) {
     const key = cell.segment ?? '';
     bySegment.set(key, [...(bySegment.get(key) ?? []), cell]);
   }
-  const series: unknown[] = [...bySegment.entries()].map(([segment, cells]) => ({
-    type: 'scatter',
-    name: labels.segmentName(segment === '' ? null : segment),
-    itemStyle: { color: segmentColor(grid.segments, segment === '' ? null : segment), opacity: 0.78, borderColor: '#ffffff', borderWidth: 1 },
-    emphasis: { itemStyle: { opacity: 1, borderColor: '#1f2a3d', borderWidth: 2 } },
-    data: cells.map((c) => ({ value: [c.r, c.y, weight(c)], cell: c })),
-    symbolSize: (value: number[]) => Math.max(6, Math.sqrt((value[2] ?? 0) / max) * cellPx),
-  }));
-  // Segment names at the customer-weighted centre of their cells.
-  const names = [...bySegment.entries()]
-    .filter(([segment]) => segment !== '')
-    .map(([segment, cells]) => {
-      const n = cells.reduce((s, c) => s + c.customers, 0);
-      const x = cells.reduce((s, c) => s + c.r * c.customers, 0) / Math.max(1, n);
-      const y = cells.reduce((s, c) => s + c.y * c.customers, 0) / Math.max(1, n);
-      return { value: [x, y], label: { show: true, formatter: labels.segmentName(segment) } };
-    });
-  series.push({
-    type: 'scatter',
-    name: '__labels',
-    silent: true,
-    symbolSize: 0,
-    tooltip: { show: false },
-    label: { show: true, color: '#1f2a3d', fontWeight: 600, fontSize: 12, textBorderColor: '#ffffff', textBorderWidth: 3, fontFamily: CHART_FONT },
-    data: names,
-    z: 10,
+  // Each segment's name is drawn once, on a light tag over the centre of its biggest bubble: it
+  // stays on its own bubble's row, and overlapping tags are hidden (the legend and tooltips
+  // still name every segment).
+  const labelStyle = {
+    color: '#1f2a3d',
+    fontWeight: 600,
+    fontSize: 11,
+    fontFamily: CHART_FONT,
+    backgroundColor: 'rgba(255, 255, 255, 0.9)',
+    borderRadius: 3,
+    padding: [2, 4],
+  };
+  const series: unknown[] = [...bySegment.entries()].map(([segment, cells]) => {
+    const biggest = cells.reduce((best, c) => (weight(c) > weight(best) ? c : best), cells[0]!);
+    const name = labels.segmentName(segment === '' ? null : segment);
+    return {
+      type: 'scatter',
+      name,
+      itemStyle: { color: segmentColor(grid.segments, segment === '' ? null : segment), opacity: 0.78, borderColor: '#ffffff', borderWidth: 1 },
+      emphasis: { itemStyle: { opacity: 1, borderColor: '#1f2a3d', borderWidth: 2 } },
+      data: cells.map((c) => {
+        const item: Record<string, unknown> = { value: [c.r, c.y, weight(c)], cell: c };
+        if (c === biggest && segment !== '') item['label'] = { show: true, position: 'inside', formatter: name, ...labelStyle };
+        return item;
+      }),
+      labelLayout: { hideOverlap: true },
+      symbolSize: (value: number[]) => Math.max(6, Math.sqrt((value[2] ?? 0) / max) * cellPx),
+    };
   });
   return {
     textStyle: { fontFamily: CHART_FONT },

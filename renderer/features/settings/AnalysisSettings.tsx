@@ -345,6 +345,22 @@ export function AnalysisSettingsSection(): ReactNode {
 
         <section className="card settings-card">
           <header className="card-header">
+            <h2 className="card-title">{t('analytics.settings.paymentTitle')}</h2>
+          </header>
+          <NumberField
+            label={t('analytics.settings.graceDays')}
+            value={draft.paymentGraceDays}
+            min={0}
+            max={365}
+            unit={t('analytics.unit.days')}
+            testId="settings-grace-days"
+            onChange={(paymentGraceDays) => Number.isInteger(paymentGraceDays) && apply({ ...draft, paymentGraceDays })}
+          />
+          <p className="field-hint">{t('analytics.settings.graceHint', { n: draft.paymentGraceDays })}</p>
+        </section>
+
+        <section className="card settings-card">
+          <header className="card-header">
             <h2 className="card-title">{t('analytics.settings.scoringTitle')}</h2>
           </header>
           <Segmented

@@ -1,5 +1,7 @@
 import { useT } from '../../app/i18n.ts';
 import { AnalysisSettingsSection } from './AnalysisSettings.tsx';
+import { SegmentSchemesSection } from './SegmentSchemes.tsx';
+import { SalesRegionsSettings } from './SalesRegionsSettings.tsx';
 import type { ReactNode } from 'react';
 import './settings.css';
 
@@ -18,6 +20,8 @@ export function SettingsPage(): ReactNode {
         </span>
       </nav>
       <AnalysisSettingsSection />
+      <SegmentSchemesSection />
+      <SalesRegionsSettings />
     </div>
   );
 }

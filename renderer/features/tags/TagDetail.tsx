@@ -12,6 +12,7 @@ import { toErrorData } from '../../../shared/api/errors.ts';
 import { formatLift, formatShare, localName, setTags } from '../analytics/index.ts';
 import { RuleEditor, asGroup } from './RuleEditor.tsx';
 import { useRulePreview } from './use-rule-preview.ts';
+import { TagTrend } from './TagTrend.tsx';
 import type { RuleField } from './rule-fields.ts';
 import type { ReactNode } from 'react';
 import type { AtlasErrorData } from '../../../shared/api/errors.ts';
@@ -41,15 +42,17 @@ export function TagDetail({ tag, list, fields, isNew, onSaved }: { tag: TagDefin
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<AtlasErrorData | null>(null);
   const [refresh, setRefresh] = useState(0);
+  const original = useMemo(() => JSON.stringify({ ...tag, rule: tag.rule === null ? null : asGroup(tag.rule) }), [tag]);
+  // Start over only when the stored definition changes: a re-score elsewhere reloads the
+  // list with an equal tag, and must not throw away what the user is typing.
   useEffect(() => {
-    setDraft({ ...tag, rule: tag.rule === null ? null : asGroup(tag.rule) });
+    setDraft(JSON.parse(original) as TagDefinition);
     setSaveError(null);
-  }, [tag]);
+  }, [original]);
   useEffect(() => setRefresh((n) => n + 1), [list]);
 
   const preview = useRulePreview(draft.rule, draft.id, refresh);
   const stat = list.stats.find((s) => s.tagId === tag.id);
-  const original = useMemo(() => JSON.stringify({ ...tag, rule: tag.rule === null ? null : asGroup(tag.rule) }), [tag]);
   const dirty = isNew || JSON.stringify(draft) !== original;
   const valid = draft.rule === null || (!preview.pending && preview.error === null && preview.issues.length === 0);
   const parent = list.tags.find((x) => x.id === tag.parentId);
@@ -106,6 +109,7 @@ export function TagDetail({ tag, list, fields, isNew, onSaved }: { tag: TagDefin
           <Stat label={t('analytics.tags.lift')} value={formatLift(stat.lift, language)} hint={t('analytics.tags.liftHint')} testId="tag-stat-lift" />
         </div>
       )}
+      {stat && !isGroup && <TagTrend tagId={tag.id} color={draft.color} />}
 
       {!isGroup && (
         <>

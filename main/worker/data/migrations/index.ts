@@ -7,6 +7,9 @@ import { sql as initial } from './001-initial.ts';
 import { sql as importTables } from './002-import.ts';
 import { sql as analyticsTables } from './003-analytics.ts';
 import { sql as reportTables } from './004-reports.ts';
+import { sql as tagChangeLog } from './005-tag-change-log.ts';
+import { sql as dossierTables } from './006-dossier.ts';
+import { sql as viewsTables } from './007-views.ts';
 
 export interface Migration {
   id: number;
@@ -19,6 +22,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: '002-import', sql: importTables },
   { id: 3, name: '003-analytics', sql: analyticsTables },
   { id: 4, name: '004-reports', sql: reportTables },
+  { id: 5, name: '005-tag-change-log', sql: tagChangeLog },
+  { id: 6, name: '006-dossier', sql: dossierTables },
+  { id: 7, name: '007-views', sql: viewsTables },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

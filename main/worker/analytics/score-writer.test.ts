@@ -1,0 +1,174 @@
+/**
+ * Writing a scoring result back (packed, dictionary-coded statements): every stored value is
+ * what the result says, tag members follow each change exactly (entered / left), and the run
+ * records the same counts — over a real sql.js workspace with the demo data.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../../shared/demo/index.ts';
+import {
+  COMPLAINT_PLAYBOOK,
+  DEFAULT_GRADES,
+  DEFAULT_SCHEMES,
+  DEFAULT_SETTINGS,
+  DEFAULT_TAG_LIBRARY,
+  computeMetrics,
+} from '../../../shared/analytics/index.ts';
+import type { AnalysisSettings, MetricTable, ScoringResult, SegmentScheme } from '../../../shared/analytics/index.ts';
+import { Db } from '../data/db.ts';
+import { insertDataset } from '../data/insert-dataset.ts';
+import { initialiseWorkspace } from '../data/schema.ts';
+import type { JobContext } from '../job-context.ts';
+import { createAnalyticsEngine } from './analytics-engine.ts';
+import type { Definitions } from './analytics-engine.ts';
+import { applyTagChanges, listRuns, loadAnalysisInput } from './analytics-store.ts';
+import { writeScoring } from './score-writer.ts';
+
+const ctx: JobContext = { jobId: null, progress: () => undefined, checkpoint: async () => undefined, cancelled: false };
+
+// 1,000 customers: more than several 128-row statements plus a remainder statement.
+async function setup(customerCount = 1000) {
+  const db = await Db.open();
+  initialiseWorkspace(db, 'test');
+  await insertDataset(db, generateDemo({ customerCount }), ctx);
+  const settings: AnalysisSettings = { ...DEFAULT_SETTINGS };
+  const table = computeMetrics(loadAnalysisInput(db, '2026-11-26'), settings);
+  return { db, table, settings };
+}
+
+const defs = (settings: AnalysisSettings, schemes: SegmentScheme[] = DEFAULT_SCHEMES.map((s) => ({ ...s }))): Definitions => ({
+  settings,
+  tags: DEFAULT_TAG_LIBRARY.map((t) => ({ ...t })),
+  grades: DEFAULT_GRADES.map((g) => ({ ...g })),
+  complaintPlaybook: COMPLAINT_PLAYBOOK,
+  schemes,
+});
+
+function expectStoredAsResult(db: Db, table: MetricTable, result: ScoringResult, schemeIds: string[]): void {
+  const rows = db.all<Record<string, string | number | null>>('SELECT * FROM customer_scores ORDER BY customer_id');
+  expect(rows).toHaveLength(table.size);
+  const num = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
+  rows.forEach((row, i) => {
+    const scored = result.rfm.scored[i] === 1;
+    const segments: Record<string, string | null> = {};
+    for (const id of schemeIds) segments[id] = result.segments[id]?.[i] ?? null;
+    const reasons = result.churn.reasons[i] ?? [];
+    expect(row).toEqual({
+      customer_id: table.customerIds[i],
+      recency_days: num(table.columns.recencyDays[i]),
+      frequency: num(table.columns.frequency[i]),
+      monetary: num(table.columns.monetary[i]),
+      r_score: scored ? result.rfm.r[i] : null,
+      f_score: scored ? result.rfm.f[i] : null,
+      m_score: scored ? result.rfm.m[i] : null,
+      segment_8: result.segments['rfm8']?.[i] ?? null,
+      segment_11: result.segments['rfm11']?.[i] ?? null,
+      segments: JSON.stringify(segments),
+      grade: result.grades.grade[i] ?? null,
+      grade_rule: String(result.grades.ruleIndex[i] ?? -2),
+      lifecycle: result.lifecycle[i] ?? 'prospect',
+      churn_risk: Math.round((result.churn.risk[i] ?? 0) * 10) / 10,
+      churn_reasons: JSON.stringify(reasons.map((r) => ({ code: r.code, strength: r.strength }))),
+    });
+  });
+}
+
+function storedMembers(db: Db): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const r of db.all<{ tag_id: string; customer_id: number }>('SELECT tag_id, customer_id FROM customer_tags ORDER BY tag_id, customer_id')) {
+    const list = out.get(r.tag_id) ?? [];
+    list.push(r.customer_id);
+    out.set(r.tag_id, list);
+  }
+  return out;
+}
+
+function expectedMembers(table: MetricTable, result: ScoringResult): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const tagId of result.tags.order) {
+    const flags = result.tags.flags[tagId]!;
+    const ids: number[] = [];
+    for (let i = 0; i < flags.length; i++) if (flags[i] === 1) ids.push(table.customerIds[i]!);
+    ids.sort((a, b) => a - b);
+    if (ids.length > 0) out.set(tagId, ids);
+  }
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+describe('writing scores back', () => {
+  it('stores every value of the result exactly, across chunk boundaries, and keeps the grade index', async () => {
+    const { db, table, settings } = await setup();
+    const engine = createAnalyticsEngine();
+    const scored = engine.score(table, defs(settings));
+    const schemeIds = DEFAULT_SCHEMES.map((s) => s.id);
+    writeScoring(db, { table, result: scored.result, schemeIds, previous: null, reason: 'open', settings, durationMs: 1 });
+    expectStoredAsResult(db, table, scored.result, schemeIds);
+    // The shipped schemes give several segments and grades: the decode is not one constant.
+    expect(Number(db.value('SELECT count(DISTINCT segment_11) FROM customer_scores'))).toBeGreaterThan(5);
+    expect(Number(db.value('SELECT count(DISTINCT grade) FROM customer_scores'))).toBeGreaterThanOrEqual(3);
+    expect(db.value("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'customer_scores_grade'")).toBe('customer_scores_grade');
+    expect(storedMembers(db)).toEqual(expectedMembers(table, scored.result));
+  });
+
+  it('a settings change writes only the tag rows that entered or left and records them in the run', async () => {
+    const { db, table, settings } = await setup();
+    const engine = createAnalyticsEngine();
+    const schemeIds = DEFAULT_SCHEMES.map((s) => s.id);
+    const first = engine.score(table, defs(settings));
+    writeScoring(db, { table, result: first.result, schemeIds, previous: null, reason: 'open', settings, durationMs: 1 });
+    const changed: AnalysisSettings = { ...settings, bins: { r: 3, f: 3, m: 3 } };
+    const second = engine.score(table, defs(changed));
+    const previous = { kind: 'flags' as const, customerIds: table.customerIds, flags: first.result.tags.flags };
+    const { delta } = writeScoring(db, { table, result: second.result, schemeIds, previous, reason: 'settings', settings: changed, durationMs: 1 });
+    expectStoredAsResult(db, table, second.result, schemeIds);
+    expect(storedMembers(db)).toEqual(expectedMembers(table, second.result));
+    // entered / left as counted independently from the two flag sets
+    const run = listRuns(db, 1)[0]!;
+    for (const tagId of second.result.tags.order) {
+      const a = first.result.tags.flags[tagId]!;
+      const b = second.result.tags.flags[tagId]!;
+      let entered = 0;
+      let left = 0;
+      for (let i = 0; i < a.length; i++) {
+        if (b[i] === 1 && a[i] !== 1) entered += 1;
+        if (a[i] === 1 && b[i] !== 1) left += 1;
+      }
+      expect(run.tagChanges[tagId], tagId).toEqual({ entered, left });
+      expect(delta.inserts.get(tagId)?.length ?? 0).toBe(entered);
+    }
+    // The same change diffed against the table (no result in memory) gives the same rows.
+    const third = engine.score(table, defs(settings));
+    writeScoring(db, { table, result: third.result, schemeIds, previous: null, reason: 'settings', settings, durationMs: 1 });
+    expect(storedMembers(db)).toEqual(expectedMembers(table, third.result));
+  });
+
+  it('stores the segments of a user scheme and names with quotes safely', async () => {
+    const { db, table, settings } = await setup(200);
+    const engine = createAnalyticsEngine();
+    const base = DEFAULT_SCHEMES.find((s) => s.id === 'rfm11')!;
+    const user: SegmentScheme = {
+      ...base,
+      id: "my'scheme",
+      builtIn: false,
+      segments: base.segments.map((s) => ({ ...s, id: `${s.id}'x` })),
+    } as SegmentScheme;
+    const schemes = [...DEFAULT_SCHEMES.map((s) => ({ ...s })), user];
+    const scored = engine.score(table, defs(settings, schemes));
+    const schemeIds = schemes.map((s) => s.id);
+    writeScoring(db, { table, result: scored.result, schemeIds, previous: null, reason: 'open', settings, durationMs: 1 });
+    expectStoredAsResult(db, table, scored.result, schemeIds);
+    expect(Number(db.value(`SELECT count(*) FROM customer_scores WHERE json_extract(segments, '$."my''scheme"') LIKE '%''x'`))).toBeGreaterThan(0);
+  });
+
+  it('a large tag load (over 20,000 rows) rebuilds the by-customer index and stores every row once', async () => {
+    const db = await Db.open();
+    initialiseWorkspace(db, 'test');
+    const ids = Array.from({ length: 15_000 }, (_, i) => i + 1);
+    applyTagChanges(db, new Map([['a', ids], ['b', ids.filter((id) => id % 2 === 0)]]), new Map(), []);
+    expect(Number(db.value('SELECT count(*) FROM customer_tags'))).toBe(22_500);
+    expect(db.value("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'customer_tags_customer'")).toBe('customer_tags_customer');
+    // Entered twice (a stale diff) is still one row; leaving removes exactly those rows.
+    applyTagChanges(db, new Map([['b', [2, 4]]]), new Map([['a', ids.slice(0, 100)]]), ['c']);
+    expect(Number(db.value("SELECT count(*) FROM customer_tags WHERE tag_id = 'b'"))).toBe(7_500);
+    expect(Number(db.value("SELECT min(customer_id) FROM customer_tags WHERE tag_id = 'a'"))).toBe(101);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Reads, decodes, parses and normalises a delimited text file in chunks of rows. For a
+ * large export this is half of an import's work, so the workspace thread runs it in a
+ * thread of its own (text-normaliser-thread.ts) and writes one chunk while the next is being
+ * normalised: on a two-core laptop the halves overlap.
+ */
+import {
+  addColumnDateEvidence,
+  dateColumns,
+  decideColumnDateOrders,
+  hasYearLastDates,
+  isBlankRow,
+  isTotalsRow,
+  normalizeRows,
+} from '../../../shared/import/index.ts';
+import type { Cell, ColumnMapping, DateOrder, Delimiter, RejectedRow, TextEncoding } from '../../../shared/import/types.ts';
+import type { RecordKind } from '../../../shared/schema/records.ts';
+import { packRecords } from './record-tables.ts';
+import { streamTextRows } from './table-source.ts';
+
+/** Rows normalised together: large enough to amortise, small enough to stream. */
+export const NORMALIZE_CHUNK = 20_000;
+/** Rows held back at the end of the file, where totals and blank rows are not data. */
+const TAIL_ROWS = 8;
+
+export interface TextNormaliseJob {
+  path: string;
+  fileName: string;
+  encoding: TextEncoding;
+  delimiter: Delimiter;
+  /** 1-based row of the header (title rows above it are skipped). */
+  headerRowNumber: number;
+  headerCount: number;
+  kind: RecordKind;
+  columns: readonly ColumnMapping[];
+}
+
+export interface NormalisedChunk {
+  /**
+   * JSON of the accepted rows (one string crosses threads far cheaper than objects): the
+   * ImportRecords of a customer file, PackedRecords of any other kind.
+   */
+  accepted: string;
+  rejected: RejectedRow[];
+  /** Data rows this chunk read (accepted + rejected + skipped). */
+  rowsRead: number;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+/**
+ * The date orders of a text file, decided once: when the first rows' date columns hold only
+ * year-first dates (the usual case) nothing more is needed; a column with year-last dates
+ * (3/4/2023) is judged on the whole file, read once more for those columns only.
+ */
+async function textDateOrders(job: TextNormaliseJob, firstRows: Cell[][]): Promise<Record<number, DateOrder>> {
+  const columns = dateColumns(job.kind, job.columns);
+  const evidence = addColumnDateEvidence({}, columns, firstRows);
+  if (!Object.values(evidence).some(hasYearLastDates)) return decideColumnDateOrders(evidence);
+  const whole = addColumnDateEvidence({}, columns, []);
+  const headerIndex = job.headerRowNumber - 1;
+  let index = 0;
+  await streamTextRows(job.path, job.encoding, job.delimiter, async (rows) => {
+    addColumnDateEvidence(
+      whole,
+      columns,
+      rows.filter(() => index++ > headerIndex),
+    );
+  });
+  return decideColumnDateOrders(whole);
+}
+
+/** Streams the file's data rows below the header, normalised, chunk by chunk. */
+export async function normaliseTextFile(job: TextNormaliseJob, emit: (chunk: NormalisedChunk) => Promise<void>): Promise<void> {
+  const headerIndex = job.headerRowNumber - 1;
+  let index = 0;
+  let held: { row: Cell[]; index: number }[] = [];
+  let batch: Cell[][] = [];
+  let batchStart = -1;
+  let orders: Record<number, DateOrder> | null = null;
+  let bytesRead = 0;
+  let totalBytes = 0;
+  const flushBatch = async () => {
+    if (batch.length === 0) return;
+    orders ??= await textDateOrders(job, batch);
+    const normalized = normalizeRows(job.kind, job.columns, batch, {
+      date1904: false,
+      dateOrders: orders,
+      firstRowNumber: batchStart + 1,
+      fileName: job.fileName,
+      formats: [],
+      headerCount: job.headerCount,
+    });
+    const rowsRead = batch.length;
+    batch = [];
+    batchStart = -1;
+    const { kind } = job;
+    const accepted = kind === 'customers' ? normalized.accepted : packRecords(kind, normalized.accepted);
+    await emit({ accepted: JSON.stringify(accepted), rejected: normalized.rejected, rowsRead, bytesRead, totalBytes });
+  };
+  const take = async (row: Cell[], at: number) => {
+    if (isBlankRow(row)) {
+      await flushBatch();
+      return;
+    }
+    // Row numbers stay exact: a batch is a contiguous run of rows.
+    if (batchStart >= 0 && batchStart + batch.length !== at) await flushBatch();
+    if (batchStart < 0) batchStart = at;
+    batch.push(row);
+    if (batch.length >= NORMALIZE_CHUNK) await flushBatch();
+  };
+  await streamTextRows(job.path, job.encoding, job.delimiter, async (rows, read, total) => {
+    bytesRead = read;
+    totalBytes = total;
+    for (const row of rows) {
+      const at = index++;
+      if (at <= headerIndex) continue;
+      held.push({ row, index: at });
+      if (held.length > TAIL_ROWS) {
+        const next = held.shift()!;
+        await take(next.row, next.index);
+      }
+    }
+  });
+  let last = held.length - 1;
+  while (last >= 0 && (isBlankRow(held[last]!.row) || isTotalsRow(held[last]!.row))) last--;
+  for (const h of held.slice(0, last + 1)) await take(h.row, h.index);
+  held = [];
+  await flushBatch();
+}
