@@ -23,7 +23,8 @@ import {
   type UnmatchedRegion,
 } from '../../shared/regions/map-names.ts';
 import { buildChinaMapOption, mapData, type MapDatum } from './china-map-option.ts';
-import { chartPng, type ChartExporter } from './chart-export.ts';
+import type { ChartExporter } from './chart-export.ts';
+import { useEChart } from './use-echart.ts';
 import { loadChinaMap, loadProvinceMap, type LoadedMap } from './map-loader.ts';
 import './components.css';
 
@@ -77,7 +78,6 @@ export function ChinaMap(props: ChinaMapProps): ReactNode {
   const t = useT();
   const testId = props.testId ?? 'china-map';
   const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const { provinceCode, exportRef } = props;
 
@@ -111,39 +111,23 @@ export function ChinaMap(props: ChinaMapProps): ReactNode {
   const handlers = useRef({ props, matched });
   handlers.current = { props, matched };
 
-  // One ECharts instance for the component's life.
-  useEffect(() => {
-    const el = container.current;
-    if (el === null) return;
-    const instance = echarts.init(el, null, { renderer: 'canvas' });
-    chart.current = instance;
-    if (exportRef) exportRef.current = () => chartPng(chart.current);
-    // Clicks: drill into a province, or report a city (read through a ref: always current props).
-    instance.on('click', (params: { componentType?: string; name?: string }) => {
-      if (params.componentType !== 'series' || typeof params.name !== 'string') return;
-      const { props: p, matched: data } = handlers.current;
-      if (p.provinceCode === null) {
-        const province = provinceOfFeature(params.name);
-        if (province && isDrillable(province.code)) p.onProvinceChange(province.code);
-      } else {
-        const datum = data.find((d) => d.name === params.name);
-        p.onCityClick?.(params.name, datum?.rawNames ?? []);
-      }
-    });
-    let frame = 0;
-    const observer = new ResizeObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => instance.resize());
-    });
-    observer.observe(el);
-    return () => {
-      cancelAnimationFrame(frame);
-      observer.disconnect();
-      if (exportRef) exportRef.current = null;
-      instance.dispose();
-      chart.current = null;
-    };
-  }, [exportRef]);
+  // Clicks: drill into a province, or report a city (read through a ref: always current props).
+  const chart = useEChart(container, {
+    renderer: 'canvas',
+    exportRef,
+    setup: (instance) =>
+      instance.on('click', (params: { componentType?: string; name?: string }) => {
+        if (params.componentType !== 'series' || typeof params.name !== 'string') return;
+        const { props: p, matched: data } = handlers.current;
+        if (p.provinceCode === null) {
+          const province = provinceOfFeature(params.name);
+          if (province && isDrillable(province.code)) p.onProvinceChange(province.code);
+        } else {
+          const datum = data.find((d) => d.name === params.name);
+          p.onCityClick?.(params.name, datum?.rawNames ?? []);
+        }
+      }),
+  });
 
   const { metricLabel, formatValue, formatShort } = props;
   const noValue = t('views.map.noValue');

@@ -19,7 +19,8 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
-import { chartPng, type ChartExporter } from './chart-export.ts';
+import type { ChartExporter } from './chart-export.ts';
+import { useEChart } from './use-echart.ts';
 import { CHART_FONT } from './chart-theme.ts';
 
 echarts.use([
@@ -58,40 +59,22 @@ export interface EChartProps {
 
 export function EChart(props: EChartProps): ReactNode {
   const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const onClick = useRef(props.onClick);
   onClick.current = props.onClick;
-  const { exportRef } = props;
-
-  useEffect(() => {
-    const el = container.current;
-    if (el === null) return;
-    const instance = echarts.init(el, null, { renderer: 'canvas' });
-    chart.current = instance;
-    if (exportRef) exportRef.current = () => chartPng(chart.current);
-    instance.on('click', (params: { componentType?: string; seriesIndex?: number; dataIndex?: number; name?: string; data?: unknown }) => {
-      onClick.current?.({
-        componentType: params.componentType ?? '',
-        seriesIndex: params.seriesIndex,
-        dataIndex: params.dataIndex,
-        name: params.name ?? '',
-        data: params.data,
-      });
-    });
-    let frame = 0;
-    const observer = new ResizeObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => instance.resize());
-    });
-    observer.observe(el);
-    return () => {
-      cancelAnimationFrame(frame);
-      observer.disconnect();
-      if (exportRef) exportRef.current = null;
-      instance.dispose();
-      chart.current = null;
-    };
-  }, [exportRef]);
+  const chart = useEChart(container, {
+    renderer: 'canvas',
+    exportRef: props.exportRef,
+    setup: (instance) =>
+      instance.on('click', (params: { componentType?: string; seriesIndex?: number; dataIndex?: number; name?: string; data?: unknown }) => {
+        onClick.current?.({
+          componentType: params.componentType ?? '',
+          seriesIndex: params.seriesIndex,
+          dataIndex: params.dataIndex,
+          name: params.name ?? '',
+          data: params.data,
+        });
+      }),
+  });
 
   useEffect(() => {
     chart.current?.setOption({ textStyle: { fontFamily: CHART_FONT }, ...props.option }, { notMerge: true });

@@ -11,6 +11,7 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } 
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import { DOSSIER_FONT } from './dossier-format.ts';
+import { useEChart } from '../../components/use-echart.ts';
 
 echarts.use([BarChart, LineChart, PieChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
@@ -25,23 +26,9 @@ export interface DossierChartProps {
 
 export function DossierChart(props: DossierChartProps): ReactNode {
   const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useEChart(container, { renderer: 'svg' });
   const onRendered = useRef(props.onRendered);
   onRendered.current = props.onRendered;
-
-  useEffect(() => {
-    const el = container.current;
-    if (el === null) return;
-    const instance = echarts.init(el, null, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     const instance = chart.current;

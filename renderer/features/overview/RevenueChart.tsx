@@ -4,6 +4,7 @@ import { BarChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { buildRevenueChartOption } from './revenue-chart-option.ts';
+import { useEChart } from '../../components/use-echart.ts';
 import type { ReactNode } from 'react';
 import type { Language } from '../../../shared/api/contract.ts';
 import type { MonthlyRevenue } from '../../../shared/overview/overview.ts';
@@ -13,27 +14,7 @@ echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoo
 
 export function RevenueChart(props: { data: MonthlyRevenue; language: Language; labels: RevenueChartLabels; ariaLabel: string }): ReactNode {
   const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const el = container.current;
-    if (el === null) return;
-    const instance = echarts.init(el, null, { renderer: 'canvas' });
-    chart.current = instance;
-    // Follow the container, not the window: the sidebar or a banner also change its size.
-    let frame = 0;
-    const observer = new ResizeObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => instance.resize());
-    });
-    observer.observe(el);
-    return () => {
-      cancelAnimationFrame(frame);
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const chart = useEChart(container, { renderer: 'canvas' });
 
   const { data, language, labels } = props;
   useEffect(() => {
