@@ -143,6 +143,7 @@ export const importZhCN = {
   'phase.import.read': '正在读取工作簿',
   'phase.import.bytes': '正在读取文本文件',
   'phase.import.rows': '正在写入记录',
+  'phase.import.index': '正在建立索引',
 } as const;
 
 export const importEn: Record<keyof typeof importZhCN, string> = {
@@ -289,4 +290,5 @@ export const importEn: Record<keyof typeof importZhCN, string> = {
   'phase.import.read': 'Reading the workbook',
   'phase.import.bytes': 'Reading the text file',
   'phase.import.rows': 'Writing records',
+  'phase.import.index': 'Building indexes',
 };

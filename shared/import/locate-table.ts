@@ -23,22 +23,38 @@ const TOTALS_LABEL =
   /^(?:合\s*计|总\s*计|小\s*计|累\s*计|共\s*计|總\s*計|合\s*計|小\s*計|累\s*計|本页合计|全部合计)(?=$|[\s:：(（,，\d])|^(?:total|totals|grand\s*total|sub-?\s*total|sum)\s*[:：]?$/i;
 
 /** First characters of every totals label: most cells are ruled out by one lookup. */
-const TOTALS_FIRST = new Set('合总小累共總本全tTsSgGｔＴｓＳｇＧ');
+const TOTALS_FIRST = new Set([...'合总小累共總本全tTsSgGｔＴｓＳｇＧ'].map((c) => c.charCodeAt(0)));
 
-/** A row labelled 合计 / 总计 / Total … in one of its first text cells. */
+/** Whitespace as String.prototype.trim sees it (and control characters, harmless here). */
+const isSpaceCode = (c: number): boolean =>
+  c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** The first non-space character code of a cell, -1 for a blank one; no string is made. */
+function firstCode(cell: string): number {
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (!isSpaceCode(c)) return c;
+  }
+  return -1;
+}
+
+/**
+ * A row labelled 合计 / 总计 / Total … in one of its first text cells. Runs on every data
+ * row of an import (subtotals can sit between groups), so it rules cells out by their first
+ * character before any normalising.
+ */
 export function isTotalsRow(row: readonly Cell[] | undefined): boolean {
   if (!row) return false;
   let textCells = 0;
   for (const cell of row) {
-    if (typeof cell !== 'string' || cell.trim() === '') continue;
-    if (!TOTALS_FIRST.has(cell.charAt(0)) && !TOTALS_FIRST.has(cell.trimStart().charAt(0))) {
-      textCells += 1;
-      if (textCells >= 3) break;
-      continue;
-    }
-    const text = cell.normalize('NFKC').trim();
-    if (TOTALS_LABEL.test(text) && text.length <= 20) return true;
+    if (typeof cell !== 'string') continue;
+    const first = firstCode(cell);
+    if (first < 0) continue;
     textCells += 1;
+    if (TOTALS_FIRST.has(first)) {
+      const text = cell.normalize('NFKC').trim();
+      if (TOTALS_LABEL.test(text) && text.length <= 20) return true;
+    }
     if (textCells >= 3) break;
   }
   return false;

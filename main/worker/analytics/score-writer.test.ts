@@ -20,7 +20,7 @@ import { initialiseWorkspace } from '../data/schema.ts';
 import type { JobContext } from '../job-context.ts';
 import { createAnalyticsEngine } from './analytics-engine.ts';
 import type { Definitions } from './analytics-engine.ts';
-import { applyTagChanges, listRuns, loadAnalysisInput } from './analytics-store.ts';
+import { applyTagChanges, listRuns, loadAnalysisInput, loadMetricTable, saveMetricTable } from './analytics-store.ts';
 import { writeScoring } from './score-writer.ts';
 
 const ctx: JobContext = { jobId: null, progress: () => undefined, checkpoint: async () => undefined, cancelled: false };
@@ -170,5 +170,27 @@ describe('writing scores back', () => {
     applyTagChanges(db, new Map([['b', [2, 4]]]), new Map([['a', ids.slice(0, 100)]]), ['c']);
     expect(Number(db.value("SELECT count(*) FROM customer_tags WHERE tag_id = 'b'"))).toBe(7_500);
     expect(Number(db.value("SELECT min(customer_id) FROM customer_tags WHERE tag_id = 'a'"))).toBe(101);
+  });
+
+  it('the app’s sequence — store metrics, load them, re-score and write back again and again — runs hot without failing', async () => {
+    // bench:rescore's sequence, which once crashed the process when V8 inlined the bulk-write
+    // path's calls into WASM (see db.ts); every write must stay exact however often it runs.
+    const { db, table, settings } = await setup();
+    saveMetricTable(db, table, 'test', 1);
+    const loaded = loadMetricTable(db, 1)!.table;
+    const engine = createAnalyticsEngine();
+    const schemeIds = DEFAULT_SCHEMES.map((s) => s.id);
+    let scored = engine.score(loaded, defs(settings));
+    writeScoring(db, { table: loaded, result: scored.result, schemeIds, previous: null, reason: 'open', settings, durationMs: 1 });
+    for (let i = 0; i < 12; i++) {
+      const bins = i % 2 === 0 ? 3 : 5;
+      const changed: AnalysisSettings = { ...settings, bins: { r: bins, f: bins, m: bins } };
+      const previous = { kind: 'flags' as const, customerIds: loaded.customerIds, flags: scored.result.tags.flags };
+      scored = engine.score(loaded, defs(changed));
+      writeScoring(db, { table: loaded, result: scored.result, schemeIds, previous, reason: 'settings', settings: changed, durationMs: 1 });
+      saveMetricTable(db, loaded, 'test', 1);
+    }
+    expectStoredAsResult(db, loaded, scored.result, schemeIds);
+    expect(storedMembers(db)).toEqual(expectedMembers(loaded, scored.result));
   });
 });

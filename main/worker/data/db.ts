@@ -1,5 +1,5 @@
 /**
- * The only module that touches sql.js. Everything else goes through this small wrapper:
+ * The only module that touches sql.js (with fast-statement.ts, its bulk-write path). Everything else goes through this small wrapper:
  * typed run/all/get, parameter checks, and nested transactions via SAVEPOINT so a helper
  * can be transactional without knowing whether its caller already is.
  */
@@ -7,6 +7,11 @@ import initSqlJs from 'sql.js';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import v8 from 'node:v8';
+import { copyToHeap, FastStatement, hasSqliteExports } from './fast-statement.ts';
+import { decodeRow } from './encoded-cells.ts';
+import type { EncodedCells } from './encoded-cells.ts';
+import type { SqliteExports } from './fast-statement.ts';
 
 export type Param = string | number | null | Uint8Array;
 export type Params = readonly Param[] | Readonly<Record<string, Param>>;
@@ -19,16 +24,62 @@ const BULK_PARAMS = 4000;
 const CACHE_KIB = 131_072;
 const NEW_PAGE_SIZE = 16_384;
 
-let sqlPromise: Promise<SqlJsStatic> | null = null;
+interface SqlRuntime {
+  SQL: SqlJsStatic;
+  /** The module's memory and C exports, for FastStatement; null when this sql.js build hides them. */
+  fast: { memory: WebAssembly.Memory; api: SqliteExports } | null;
+}
 
-function loadSqlJs(): Promise<SqlJsStatic> {
+let sqlPromise: Promise<SqlRuntime> | null = null;
+
+function findMemory(instance: WebAssembly.Instance, imports: WebAssembly.Imports): WebAssembly.Memory | null {
+  for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) return value;
+  for (const space of Object.values(imports)) {
+    for (const value of Object.values(space)) if (value instanceof WebAssembly.Memory) return value;
+  }
+  return null;
+}
+
+function loadSqlJs(): Promise<SqlRuntime> {
   if (!sqlPromise) {
+    // FastStatement calls SQLite's exports straight from hot JS. V8 11 (Node 20) inlines such
+    // JS→WASM calls into optimised code and then crashed the process (SIGSEGV) in bench:rescore
+    // (only with --no-opt or this flag it ran). Off process-wide, before any of those calls is
+    // optimised; unknown to a V8 that dropped the flag, which then ignores it.
+    v8.setFlagsFromString('--no-turbo-inline-js-wasm-calls');
     const require = createRequire(import.meta.url);
     const wasmPath = require.resolve('sql.js/dist/sql-wasm.wasm');
     const wasmBinary = fs.readFileSync(wasmPath);
-    sqlPromise = initSqlJs({ wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer });
+    let memory: WebAssembly.Memory | null = null;
+    sqlPromise = initSqlJs({
+      // Emscripten's hook for instantiating the module ourselves: the only way to reach the
+      // memory that FastStatement writes parameters into.
+      instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) {
+        void WebAssembly.instantiate(wasmBinary, imports).then(({ instance }) => {
+          memory = findMemory(instance, imports);
+          receive(instance);
+        });
+        return {};
+      },
+    } as Parameters<typeof initSqlJs>[0]).then((SQL) => ({
+      SQL,
+      // ATLAS_SQLJS_FAST=0 turns the fast path off (diagnosis, benchmark comparisons).
+      fast: memory && hasSqliteExports(SQL) && process.env['ATLAS_SQLJS_FAST'] !== '0' ? { memory, api: SQL } : null,
+    }));
   }
   return sqlPromise;
+}
+
+/** Whether bulk writes use FastStatement (tests require it: the fallback is several times slower). */
+export async function fastStatementSupport(): Promise<boolean> {
+  const runtime = await loadSqlJs();
+  if (!runtime.fast) return false;
+  const probe = new runtime.SQL.Database();
+  try {
+    return typeof (probe as unknown as { db?: unknown }).db === 'number';
+  } finally {
+    probe.close();
+  }
 }
 
 function checkParams(sql: string, params: Params | undefined): void {
@@ -58,18 +109,38 @@ function sqlLiteral(value: Param): string {
 export class Db {
   private savepointDepth = 0;
 
-  private constructor(private readonly raw: Database) {
+  private constructor(
+    private readonly raw: Database,
+    private readonly fast: SqlRuntime['fast'],
+  ) {
     this.tune();
   }
 
   static async open(bytes?: Uint8Array): Promise<Db> {
-    const SQL = await loadSqlJs();
-    if (bytes) return new Db(new SQL.Database(bytes));
+    const { SQL, fast } = await loadSqlJs();
+    if (bytes) return new Db(new SQL.Database(bytes), fast);
     const fresh = new SQL.Database();
     // 16 KB pages for new workspaces: fewer page splits and file writes on large imports
     // (only an empty database can choose its page size).
     fresh.exec(`PRAGMA page_size = ${NEW_PAGE_SIZE}`);
-    return new Db(fresh);
+    return new Db(fresh, fast);
+  }
+
+  /**
+   * A statement for many executions with positional parameters: FastStatement where this
+   * sql.js exposes what it needs, sql.js's own otherwise. The connection pointer is read on
+   * every prepare because export() reopens the connection.
+   */
+  private prepareBulk(sql: string): { run(params: readonly Param[]): void; free(): void } {
+    const pointer = (this.raw as unknown as { db?: unknown }).db;
+    if (this.fast && typeof pointer === 'number') return new FastStatement(this.fast.api, this.fast.memory, pointer, sql);
+    const stmt = this.raw.prepare(sql);
+    return {
+      run: (params) => {
+        stmt.run(params as SqlValue[]);
+      },
+      free: () => stmt.free(),
+    };
   }
 
   /**
@@ -134,12 +205,10 @@ export class Db {
    * Prepared statement for bulk inserts: bind-and-step without building result objects.
    * The caller must call `free` (use `withStatement`).
    */
-  withStatement<R>(sql: string, fn: (runOne: (params: Params) => void) => R): R {
-    const stmt = this.raw.prepare(sql);
+  withStatement<R>(sql: string, fn: (runOne: (params: readonly Param[]) => void) => R): R {
+    const stmt = this.prepareBulk(sql);
     try {
-      return fn((params) => {
-        stmt.run(params as Parameters<typeof stmt.run>[0]);
-      });
+      return fn((params) => stmt.run(params));
     } finally {
       stmt.free();
     }
@@ -174,12 +243,12 @@ export class Db {
     };
     const full = Math.floor(rows.length / perStatement) * perStatement;
     if (full > 0) {
-      const stmt = this.raw.prepare(head + Array(perStatement).fill(placeholders).join(','));
+      const stmt = this.prepareBulk(head + Array(perStatement).fill(placeholders).join(','));
       try {
         const params: Param[] = new Array(perStatement * perRow);
         for (let r = 0; r < full; r += perStatement) {
           fill(params, r, perStatement);
-          stmt.run(params as SqlValue[]);
+          stmt.run(params);
         }
       } finally {
         stmt.free();
@@ -190,6 +259,59 @@ export class Db {
       const params: Param[] = new Array(rest * perRow);
       fill(params, full, rest);
       this.raw.run(head + Array(rest).fill(placeholders).join(','), params as SqlValue[]);
+    }
+  }
+
+  /**
+   * insertRows for rows held as EncodedCells (the listed `rows` of `cells`, in that order):
+   * the text block goes into the WASM heap once and each text cell is bound by pointer. With
+   * `prefixIds`, the first column takes prefixIds, prefixIds + 1, … (ids the caller assigned).
+   */
+  insertEncoded(
+    table: string,
+    columns: readonly string[],
+    cells: EncodedCells,
+    rows: readonly number[],
+    options: { suffix?: readonly Param[]; prefixIds?: number } = {},
+  ): void {
+    if (rows.length === 0) return;
+    const suffix = options.suffix ?? [];
+    const firstId = options.prefixIds ?? null;
+    const perRow = columns.length - suffix.length;
+    if (perRow !== cells.width + (firstId === null ? 0 : 1)) {
+      throw new TypeError(`insertEncoded(${table}): rows have ${cells.width} values, expected ${perRow}`);
+    }
+    const pointer = (this.raw as unknown as { db?: unknown }).db;
+    if (!this.fast || typeof pointer !== 'number') {
+      const decoded = rows.map((r, k) => (firstId === null ? decodeRow(cells, r) : [firstId + k, ...decodeRow(cells, r)]));
+      this.insertRows(table, columns, decoded, { suffix });
+      return;
+    }
+    const placeholders = `(${[...Array<string>(perRow).fill('?'), ...suffix.map(sqlLiteral)].join(',')})`;
+    const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+    const perStatement = Math.max(1, Math.min(BULK_ROWS, Math.floor(BULK_PARAMS / Math.max(1, perRow))));
+    const { api, memory } = this.fast;
+    const textAt = copyToHeap(api, cells.text);
+    try {
+      const full = Math.floor(rows.length / perStatement) * perStatement;
+      if (full > 0) {
+        const stmt = new FastStatement(api, memory, pointer, head + Array(perStatement).fill(placeholders).join(','));
+        try {
+          for (let r = 0; r < full; r += perStatement) stmt.runCells(cells, rows, r, perStatement, textAt, firstId);
+        } finally {
+          stmt.free();
+        }
+      }
+      if (full < rows.length) {
+        const stmt = new FastStatement(api, memory, pointer, head + Array(rows.length - full).fill(placeholders).join(','));
+        try {
+          stmt.runCells(cells, rows, full, rows.length - full, textAt, firstId);
+        } finally {
+          stmt.free();
+        }
+      }
+    } finally {
+      api._free(textAt);
     }
   }
 

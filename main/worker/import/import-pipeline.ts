@@ -25,8 +25,8 @@ import type { Db } from '../data/db.ts';
 import type { JobContext } from '../job-context.ts';
 import { RecordWriter, CustomerRefError } from './record-writer.ts';
 import type { WriteCounts } from './record-writer.ts';
-import { packRecords } from './record-tables.ts';
-import type { PackedRecord } from './record-tables.ts';
+import { encodeRecords } from './record-tables.ts';
+import type { EncodedRecords } from './record-tables.ts';
 import { findTemplate, insertBatch, saveTemplate, MAX_STORED_REJECTED } from './import-store.ts';
 import { fileHash, FileProblem, readSourceHead, readWholeSheet } from './table-source.ts';
 import { NORMALIZE_CHUNK } from './text-normaliser.ts';
@@ -256,10 +256,10 @@ async function prepare(db: Db, choice: ImportCommitFile): Promise<PreparedFile> 
  * Normalised rows of one file, chunk by chunk, with how many data rows each chunk read:
  * the records of a customer file, or the packed records of any other kind.
  */
-type Accepted = { records: ImportRecord[] } | { packed: PackedRecord[] };
+type Accepted = { records: ImportRecord[] } | { encoded: EncodedRecords };
 
 function accepted(kind: RecordKind, records: ImportRecord[]): Accepted {
-  return kind === 'customers' ? { records } : { packed: packRecords(kind, records) };
+  return kind === 'customers' ? { records } : { encoded: encodeRecords(kind, records) };
 }
 
 type NormalizedSink = (accepted: Accepted, rejected: RejectedRow[], rowsRead: number) => Promise<void>;
@@ -306,8 +306,8 @@ async function feedRows(prepared: PreparedFile, sink: NormalizedSink, ctx: JobCo
   await normaliseInThread(job, ctx, async (chunk) => {
     counter.total += chunk.rowsRead;
     ctx.progress('import.bytes', chunk.bytesRead, chunk.totalBytes);
-    const rows: unknown = JSON.parse(chunk.accepted);
-    await sink(analysis.kind === 'customers' ? { records: rows as ImportRecord[] } : { packed: rows as PackedRecord[] }, chunk.rejected, chunk.rowsRead);
+    const rows: Accepted = chunk.encoded ? { encoded: chunk.encoded } : { records: JSON.parse(chunk.customers ?? '[]') as ImportRecord[] };
+    await sink(rows, chunk.rejected, chunk.rowsRead);
   });
 }
 
@@ -316,7 +316,12 @@ async function feedRows(prepared: PreparedFile, sink: NormalizedSink, ctx: JobCo
  * thread works on the next chunk meanwhile. A cancel or error stops the thread.
  */
 async function normaliseInThread(job: TextNormaliseJob, ctx: JobContext, onChunk: (chunk: NormalisedChunk) => Promise<void>): Promise<void> {
-  const thread = new Worker(importNormaliserUrl(), { workerData: job });
+  // A young generation as large as the workspace thread's: parsing a chunk allocates tens of
+  // megabytes of short-lived strings and rows, and the default one made GC a third of the work.
+  const thread = new Worker(importNormaliserUrl(), {
+    workerData: job,
+    resourceLimits: { maxYoungGenerationSizeMb: Number(process.env['ATLAS_NORMALISER_YOUNG_MB'] ?? 64) },
+  });
   const queue: NormaliserMessage[] = [];
   let failure: Error | null = null;
   let finished = false;
@@ -425,10 +430,11 @@ export async function commitFiles(db: Db, files: readonly ImportCommitFile[], ct
               await ctx.checkpoint();
             }
           } else if (kind !== 'customers') {
-            for (let i = 0; i < rows.packed.length; i += CHECKPOINT_ROWS) {
-              const slice = rows.packed.slice(i, i + CHECKPOINT_ROWS);
-              writer.writePacked(kind, slice, counts);
-              rowsDone += slice.length;
+            const total = rows.encoded.keys.length;
+            for (let i = 0; i < total; i += CHECKPOINT_ROWS) {
+              const end = Math.min(total, i + CHECKPOINT_ROWS);
+              writer.writeEncoded(kind, rows.encoded, i, end, counts);
+              rowsDone += end - i;
               ctx.progress('import.rows', rowsDone, Math.max(rowsDone, counter.total));
               await ctx.checkpoint();
             }
@@ -460,7 +466,13 @@ export async function commitFiles(db: Db, files: readonly ImportCommitFile[], ct
       });
     }
     ctx.progress('import.rows', rowsDone, rowsDone);
-    for (const sql of rebuild) db.exec(sql);
+    // Seconds each at a million rows: the user sees the step, and a cancel between them.
+    for (const [k, sql] of rebuild.entries()) {
+      ctx.progress('import.index', k, rebuild.length);
+      await ctx.checkpoint();
+      db.exec(sql);
+    }
+    if (rebuild.length > 0) ctx.progress('import.index', rebuild.length, rebuild.length);
   });
   return prepared.map((p) => results.get(p)!);
 }

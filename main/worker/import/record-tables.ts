@@ -5,6 +5,8 @@
 import type { RecordKind } from '../../../shared/schema/records.ts';
 import type { ImportRecord } from '../../../shared/import/types.ts';
 import type { Param } from '../data/db.ts';
+import { CellsBuilder } from '../data/encoded-cells.ts';
+import type { EncodedCells } from '../data/encoded-cells.ts';
 
 export interface RecordTable {
   table: RecordKind;
@@ -87,35 +89,44 @@ export function recordValues(kind: Exclude<RecordKind, 'customers'>, record: Imp
 }
 
 /**
- * A non-customer record as the writer stores it: the customer it names and its column
- * values (key first) with the customer_id slot still to be resolved. Compact enough to cross
- * from the normalising thread as one JSON string.
+ * A chunk of non-customer records as the writer stores them: their column values (key first,
+ * the customer_id slot still to be resolved) as EncodedCells, and per record its key and the
+ * customer it names. Crosses from the normalising thread by moving buffers, not by copying
+ * or parsing them.
  */
-export type PackedRecord = [customerCode: string | null, customerName: string | null, values: Param[]];
-
-export function packRecord(kind: Exclude<RecordKind, 'customers'>, record: ImportRecord): PackedRecord {
-  const r = record as unknown as Record<string, unknown>;
-  const code = typeof r['customerCode'] === 'string' && r['customerCode'] ? r['customerCode'] : null;
-  const name = typeof r['customerName'] === 'string' && r['customerName'] ? r['customerName'] : null;
-  return [code, name, recordValues(kind, record, 0)];
+export interface EncodedRecords {
+  cells: EncodedCells;
+  keys: string[];
+  codes: (string | null)[];
+  /** A customer name is sent only the first time its code comes with it in the chunk. */
+  names: (string | null)[];
 }
 
 /**
- * Packs a chunk of records in order. A customer name is sent only the first time its code
- * comes with it in the chunk: the writer resolves the later rows by code alone (exports
- * repeat both on every line, and the names are the longest strings that cross threads).
+ * Encodes a chunk of records in order. The writer resolves the later rows of a code by code
+ * alone (exports repeat both on every line, and names are the longest strings that cross).
  */
-export function packRecords(kind: Exclude<RecordKind, 'customers'>, records: readonly ImportRecord[]): PackedRecord[] {
+export function encodeRecords(kind: Exclude<RecordKind, 'customers'>, records: readonly ImportRecord[]): EncodedRecords {
   const named = new Map<string, string>();
-  return records.map((record) => {
-    const packed = packRecord(kind, record);
-    const [code, name] = packed;
+  const builder = new CellsBuilder(RECORD_TABLES[kind].columns.length, records.length);
+  const keys: string[] = new Array<string>(records.length);
+  const codes: (string | null)[] = new Array<string | null>(records.length);
+  const names: (string | null)[] = new Array<string | null>(records.length);
+  records.forEach((record, i) => {
+    const r = record as unknown as Record<string, unknown>;
+    const code = typeof r['customerCode'] === 'string' && r['customerCode'] ? r['customerCode'] : null;
+    let name = typeof r['customerName'] === 'string' && r['customerName'] ? r['customerName'] : null;
     if (code !== null && name !== null) {
-      if (named.get(code) === name) packed[1] = null;
+      if (named.get(code) === name) name = null;
       else named.set(code, name);
     }
-    return packed;
+    const values = recordValues(kind, record, 0);
+    builder.add(values);
+    keys[i] = values[0] as string;
+    codes[i] = code;
+    names[i] = name;
   });
+  return { cells: builder.finish(), keys, codes, names };
 }
 
 /** Where customer_id sits in a kind's column values. */

@@ -10,7 +10,8 @@ import type { ImportRecord } from '../../../shared/import/types.ts';
 import type { RecordKind } from '../../../shared/schema/records.ts';
 import type { Db, Param, Row } from '../data/db.ts';
 import { customerSlot, customerValues, RECORD_TABLES } from './record-tables.ts';
-import type { PackedRecord } from './record-tables.ts';
+import type { EncodedRecords } from './record-tables.ts';
+import { decodeRow, setNumberCell } from '../data/encoded-cells.ts';
 
 export interface WriteCounts {
   accepted: number;
@@ -212,45 +213,45 @@ export class RecordWriter {
     this.upsertExisting('customers', existing, values, counts);
   }
 
-  /** Inserts new records, updates changed ones and counts unchanged ones as duplicates. */
-  writePacked(kind: Exclude<RecordKind, 'customers'>, records: readonly PackedRecord[], counts: WriteCounts): void {
+  /** Per table: the id its next inserted row gets (ids are assigned here, see writeEncoded). */
+  private nextIds = new Map<RecordKind, number>();
+
+  /**
+   * Writes records [from, to) of a chunk: inserts new ones, updates changed ones and counts
+   * unchanged ones as duplicates. New rows get their ids here, in order, and are inserted with
+   * them, so the key map learns a row's id as the row is queued (one map write per row) and a
+   * key seen again while its row is still queued flushes the queue before the update.
+   */
+  writeEncoded(kind: Exclude<RecordKind, 'customers'>, records: EncodedRecords, from: number, to: number, counts: WriteCounts): void {
     const table = RECORD_TABLES[kind];
     const slot = customerSlot(kind);
     const keys = this.keyMap(kind);
-    const columns = [...table.columns, 'batch_id'];
-    const pending: Param[][] = [];
-    const pendingKeys: string[] = [];
+    const columns = ['id', ...table.columns, 'batch_id'];
+    const { cells } = records;
+    let nextId = this.nextIds.get(kind) ?? Number(this.db.value(`SELECT coalesce(max(id), 0) FROM ${table.table}`)) + 1;
+    let firstPending = nextId;
+    const pending: number[] = [];
     const flush = () => {
       this.flushCustomers();
-      if (pending.length === 0) return;
-      const first = Number(this.db.value(`SELECT coalesce(max(id), 0) FROM ${table.table}`)) + 1;
-      this.db.insertRows(table.table, columns, pending, { suffix: [this.batchId] });
-      // Rows get consecutive ids after the current maximum (INTEGER PRIMARY KEY, no deletes here).
-      pendingKeys.forEach((key, i) => keys.set(key, first + i));
+      if (pending.length > 0) this.db.insertEncoded(table.table, columns, cells, pending, { prefixIds: firstPending, suffix: [this.batchId] });
       pending.length = 0;
-      pendingKeys.length = 0;
+      firstPending = nextId;
     };
-    const seen = new Set<string>();
-    for (const [code, name, values] of records) {
-      // Every table's first column is its record key (RECORD_TABLES).
-      const key = String(values[0]);
-      if (seen.has(key)) flush();
-      values[slot] = this.customerFor(code, name, counts);
+    for (let row = from; row < to; row++) {
+      const key = records.keys[row]!;
+      setNumberCell(cells, row, slot, this.customerFor(records.codes[row] ?? null, records.names[row] ?? null, counts));
       const existing = keys.get(key);
       if (existing !== undefined) {
         flush();
-        this.upsertExisting(kind, existing, values, counts);
+        this.upsertExisting(kind, existing, decodeRow(cells, row), counts);
         continue;
       }
-      pending.push(values);
-      pendingKeys.push(key);
-      seen.add(key);
+      keys.set(key, nextId++);
+      pending.push(row);
       counts.accepted += 1;
-      if (pending.length >= 5000) {
-        flush();
-        seen.clear();
-      }
+      if (pending.length >= 5000) flush();
     }
     flush();
+    this.nextIds.set(kind, nextId);
   }
 }

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileProblem } from './table-source.ts';
 import { normaliseTextFile } from './text-normaliser.ts';
+import { cellBuffers } from '../data/encoded-cells.ts';
 import type { NormalisedChunk, TextNormaliseJob } from './text-normaliser.ts';
 
 export type NormaliserMessage =
@@ -30,7 +31,7 @@ const post = (message: NormaliserMessage) => port.postMessage(message);
 normaliseTextFile(workerData as TextNormaliseJob, async (chunk) => {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   credits -= 1;
-  post({ type: 'chunk', chunk });
+  port.postMessage({ type: 'chunk', chunk } satisfies NormaliserMessage, chunk.encoded ? cellBuffers(chunk.encoded.cells) : []);
 }).then(
   () => post({ type: 'end' }),
   (error: unknown) =>

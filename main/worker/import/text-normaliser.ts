@@ -15,7 +15,8 @@ import {
 } from '../../../shared/import/index.ts';
 import type { Cell, ColumnMapping, DateOrder, Delimiter, RejectedRow, TextEncoding } from '../../../shared/import/types.ts';
 import type { RecordKind } from '../../../shared/schema/records.ts';
-import { packRecords } from './record-tables.ts';
+import { encodeRecords } from './record-tables.ts';
+import type { EncodedRecords } from './record-tables.ts';
 import { streamTextRows } from './table-source.ts';
 
 /** Rows normalised together: large enough to amortise, small enough to stream. */
@@ -36,11 +37,10 @@ export interface TextNormaliseJob {
 }
 
 export interface NormalisedChunk {
-  /**
-   * JSON of the accepted rows (one string crosses threads far cheaper than objects): the
-   * ImportRecords of a customer file, PackedRecords of any other kind.
-   */
-  accepted: string;
+  /** A customer file's ImportRecords as JSON (one string crosses threads far cheaper than objects). */
+  customers: string | null;
+  /** Any other kind's records, encoded: their buffers are moved to the writer, not copied. */
+  encoded: EncodedRecords | null;
   rejected: RejectedRow[];
   /** Data rows this chunk read (accepted + rejected + skipped). */
   rowsRead: number;
@@ -95,8 +95,14 @@ export async function normaliseTextFile(job: TextNormaliseJob, emit: (chunk: Nor
     batch = [];
     batchStart = -1;
     const { kind } = job;
-    const accepted = kind === 'customers' ? normalized.accepted : packRecords(kind, normalized.accepted);
-    await emit({ accepted: JSON.stringify(accepted), rejected: normalized.rejected, rowsRead, bytesRead, totalBytes });
+    await emit({
+      customers: kind === 'customers' ? JSON.stringify(normalized.accepted) : null,
+      encoded: kind === 'customers' ? null : encodeRecords(kind, normalized.accepted),
+      rejected: normalized.rejected,
+      rowsRead,
+      bytesRead,
+      totalBytes,
+    });
   };
   const take = async (row: Cell[], at: number) => {
     if (isBlankRow(row)) {

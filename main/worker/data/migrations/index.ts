@@ -10,6 +10,7 @@ import { sql as reportTables } from './004-reports.ts';
 import { sql as tagChangeLog } from './005-tag-change-log.ts';
 import { sql as dossierTables } from './006-dossier.ts';
 import { sql as viewsTables } from './007-views.ts';
+import { sql as orderIndexes } from './008-order-indexes.ts';
 
 export interface Migration {
   id: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 5, name: '005-tag-change-log', sql: tagChangeLog },
   { id: 6, name: '006-dossier', sql: dossierTables },
   { id: 7, name: '007-views', sql: viewsTables },
+  { id: 8, name: '008-order-indexes', sql: orderIndexes },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

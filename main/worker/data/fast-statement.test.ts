@@ -1,0 +1,104 @@
+/**
+ * The bulk-write path (FastStatement through sql.js's C exports) must store exactly what
+ * sql.js's own binding stores, on real sql.js: every kind of text, numbers, NULL and blobs,
+ * errors with SQLite's message, and the connection reopened by export().
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Db, fastStatementSupport } from './db.ts';
+import type { Param } from './db.ts';
+
+let db: Db;
+beforeEach(async () => {
+  db = await Db.open();
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, via TEXT NOT NULL, v ANY, k TEXT UNIQUE) STRICT');
+});
+afterEach(() => db.close());
+
+const VALUES: Param[] = [
+  'plain ascii',
+  '',
+  '江苏省苏州市工业园区',
+  '客户😀名称 with emoji 𠀀',
+  'lone \ud800 surrogate',
+  'nul\u0000inside',
+  'x'.repeat(200_000),
+  '¥1,234.50 — «quotes» ’',
+  0,
+  -0,
+  42,
+  -2_147_483_648,
+  2_147_483_648,
+  2 ** 53 - 1,
+  1234.5,
+  -0.000001,
+  null,
+  new Uint8Array([0, 1, 2, 254, 255]),
+  new Uint8Array(0),
+];
+
+function stored(via: string) {
+  return db.all<{ v: unknown; t: string; len: number | null }>(
+    'SELECT v, typeof(v) AS t, length(CAST(v AS BLOB)) AS len FROM t WHERE via = ? ORDER BY id',
+    [via],
+  );
+}
+
+describe('FastStatement', () => {
+  it('is what bulk writes use with this sql.js', async () => {
+    expect(await fastStatementSupport()).toBe(true);
+  });
+
+  it('stores every value exactly as sql.js binding does (a lone surrogate more cleanly)', () => {
+    for (const value of VALUES) db.run('INSERT INTO t (via, v) VALUES (?, ?)', ['sqljs', value]);
+    db.withStatement('INSERT INTO t (via, v) VALUES (?, ?)', (run) => {
+      for (const value of VALUES) run(['fast', value]);
+    });
+    const fast = stored('fast');
+    const reference = stored('sqljs');
+    expect(fast).toHaveLength(VALUES.length);
+    // sql.js writes a lone surrogate as three invalid UTF-8 bytes (read back as three U+FFFD);
+    // FastStatement writes one U+FFFD, as TextEncoder does. Every other value is identical.
+    const LONE = 4;
+    expect(reference[LONE]!.v).toBe('lone \ufffd\ufffd\ufffd surrogate');
+    expect(fast.filter((_, i) => i !== LONE)).toStrictEqual(reference.filter((_, i) => i !== LONE));
+    expect(fast[2]!.v).toBe('江苏省苏州市工业园区');
+    expect(fast[3]!.v).toBe('客户😀名称 with emoji 𠀀');
+    expect(fast[4]!.v).toBe('lone \ufffd surrogate');
+    expect(fast[5]!.len).toBe('nul\u0000inside'.length);
+    expect(fast[6]!.len).toBe(200_000);
+    // Beyond 32 bits a number is bound as a double, as sql.js binds it (column affinity decides).
+    expect(fast[12]).toMatchObject({ v: 2_147_483_648, t: 'real' });
+    expect(fast[14]).toMatchObject({ v: 1234.5, t: 'real' });
+    expect(fast[16]).toMatchObject({ v: null, t: 'null' });
+    expect(fast[17]).toMatchObject({ t: 'blob', len: 5 });
+  });
+
+  it('keeps large many-row executions intact while the WASM memory grows', () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => [`${i}-${'长'.repeat(4_000 + (i % 13))}`, i * 0.25]);
+    db.exec('CREATE TABLE big (id INTEGER PRIMARY KEY, text TEXT, amount REAL)');
+    db.insertRows('big', ['text', 'amount'], rows);
+    const back = db.table('SELECT text, amount FROM big ORDER BY id').values;
+    expect(back).toEqual(rows);
+  });
+
+  it('reports SQLite’s error, writes nothing for the failed execution and stays usable', () => {
+    db.withStatement('INSERT INTO t (via, v, k) VALUES (?, ?, ?)', (run) => {
+      run(['fast', 1, 'A']);
+      expect(() => run(['fast', 2, 'A'])).toThrow(/UNIQUE constraint failed: t\.k/);
+      run(['fast', 3, 'B']);
+    });
+    expect(db.table("SELECT v, k FROM t ORDER BY id").values).toEqual([[1, 'A'], [3, 'B']]);
+    expect(() => db.withStatement('INSERT INTO t (via, v) VALUES (?, ?)', (run) => run(['fast', { not: 'a value' } as unknown as Param]))).toThrow(
+      /Bad SQL parameter/,
+    );
+    expect(() => db.withStatement('INSERT INTO nowhere VALUES (?)', () => undefined)).toThrow(/no such table: nowhere/);
+  });
+
+  it('works on the connection export() reopens', () => {
+    db.withStatement('INSERT INTO t (via, v) VALUES (?, ?)', (run) => run(['fast', 'before']));
+    const bytes = db.export();
+    db.withStatement('INSERT INTO t (via, v) VALUES (?, ?)', (run) => run(['fast', 'after']));
+    expect(stored('fast').map((r) => r.v)).toEqual(['before', 'after']);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+  });
+});
