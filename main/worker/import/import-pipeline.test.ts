@@ -155,6 +155,24 @@ describe('import pipeline', () => {
     expect(analysis!.template).toBe('customers.xlsx');
   });
 
+  it('a contract number repeated within one large export is one order: updated or a duplicate, never a second row', async () => {
+    const lines = [ORDERS_HEADER.join(',')];
+    for (let i = 0; i < 25_000; i++) lines.push(`HT-R${i},C001,,2024-0${1 + (i % 9)}-15,起重机,1,${1000 + i}`);
+    // Repeats beyond the writer's flush (5,000 rows) and the normaliser's chunk (20,000 rows).
+    lines.push('HT-R7,C001,,2024-01-15,起重机,1,99999'); // changed amount
+    lines.push('HT-R8,C001,,2024-09-15,起重机,1,1008'); // identical
+    lines.splice(12_000, 0, 'HT-R9,C001,,2024-01-15,起重机,2,1009'); // quantity changed
+    const result = await commit(write('repeats.csv', lines.join('\n')));
+    expect(result).toMatchObject({ accepted: 25_000, updated: 2, duplicates: 1, rejected: 0 });
+    const db = await dump();
+    const orders = (db['orders'] as { source_id: string; amount: number; quantity: number }[]).filter((o) => o.source_id.startsWith('HT-R'));
+    expect(orders).toHaveLength(25_000);
+    expect(new Set(orders.map((o) => o.source_id)).size).toBe(25_000);
+    expect(orders.find((o) => o.source_id === 'HT-R7')!.amount).toBe(99_999);
+    expect(orders.find((o) => o.source_id === 'HT-R9')!.quantity).toBe(2);
+    await worker.call('importRemoveBatch', { batchId: result.batchId! });
+  });
+
   it('reads GBK and UTF-16 text, semicolons and quoted newlines; a ragged row is rejected with a reason', async () => {
     const csv = '客户编码;客户名称;地址;省份\r\nG1;"上海申通""物流""有限公司";"浦东新区\r\n张江路1号";上海\r\nG2;北京城建集团;朝阳区;北京\r\nG3;天津港;河西区\r\nG4;天津重工;和平区;天津;多出来的一列\r\n';
     const gbk = write('gbk.csv', iconv.encode(csv, 'gbk'));
