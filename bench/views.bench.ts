@@ -22,7 +22,7 @@ import { Db } from '../main/worker/data/db.ts';
 import { initialiseWorkspace } from '../main/worker/data/schema.ts';
 import { saveWorkspaceFile } from '../main/worker/data/workspace-file.ts';
 import type { JobContext } from '../main/worker/job-context.ts';
-import type { WorkspaceAccess } from '../main/worker/workspace-ops.ts';
+import { memoryWorkspace } from '../main/worker/memory-workspace.ts';
 import { createAnalyticsOps } from '../main/worker/analytics/analytics-ops.ts';
 import { createViewsOps } from '../main/worker/views/views-ops.ts';
 
@@ -90,17 +90,11 @@ const db = await Db.open();
 initialiseWorkspace(db, 'bench');
 synthesise(db, CUSTOMERS);
 console.log(`synthesised ${CUSTOMERS} customers in ${((performance.now() - t0) / 1000).toFixed(1)} s; scoring…`);
-const opened: ((db: Db, ctx: JobContext) => Promise<boolean>)[] = [];
-const access: WorkspaceAccess = {
-  db: () => db,
-  markDirty: () => undefined,
-  onOpened: (l) => void opened.push(l),
-  onDataChanged: () => undefined,
-  notifyDataChanged: async () => undefined,
-};
+const workspace = memoryWorkspace(db);
+const access = workspace.access;
 const views = createViewsOps(access);
 createAnalyticsOps(access);
-for (const l of opened) await l(db, ctx);
+await workspace.open(ctx);
 const counts = db.get<{ c: number; o: number; s: number }>(
   'SELECT (SELECT count(*) FROM customers) AS c, (SELECT count(*) FROM orders) AS o, (SELECT count(*) FROM customer_scores WHERE r_score IS NOT NULL) AS s',
 )!;

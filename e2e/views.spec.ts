@@ -176,6 +176,12 @@ test.describe('Views in browser mode', () => {
     const henan = page.getByTestId('sr-select-410000');
     await expect(henan).toHaveValue('华中');
     await henan.selectOption('华北');
+    // Another change to the workspace (here a saved view; often an autosave finishing) reloads
+    // the page's data: the unsaved choice stays.
+    await callApi(atlas.url, 'views.savedViews.save', { name: 'elsewhere', query: 'grade=A' });
+    await callApi(atlas.url, 'views.savedViews.delete', { name: 'elsewhere' });
+    await page.waitForTimeout(500);
+    await expect(henan).toHaveValue('华北');
     await page.getByTestId('sr-save').click();
     await expect(page.getByTestId('sales-regions-settings')).toContainText('大区划分已保存');
     await page.screenshot({ path: artifactPath('views-settings-sales-regions-zh-CN-1366.png'), fullPage: true });

@@ -17,6 +17,7 @@ import {
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ChartExporter } from './chart-export.ts';
@@ -36,6 +37,8 @@ echarts.use([
   DataZoomComponent,
   VisualMapComponent,
   MarkLineComponent,
+  // Series `labelLayout` (the segment map hides overlapping segment names) is a no-op without it.
+  LabelLayout,
   CanvasRenderer,
 ]);
 

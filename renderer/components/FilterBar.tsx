@@ -37,6 +37,8 @@ export interface FilterBarProps {
   onRenameView?: (from: string, to: string) => void;
   /** Why the last save / rename / delete failed (shown beside the saved views). */
   viewError?: string | null;
+  /** Something the bar changed on its own and the user should know (shown beside the chips). */
+  notice?: string | null;
   testId?: string;
 }
 
@@ -88,8 +90,9 @@ export function FilterBar(props: FilterBarProps): ReactNode {
   };
   const schemes = props.segmentSchemes ?? [];
   const [pendingScheme, setPendingScheme] = useState<string | null>(null);
-  const schemeId = filter.segment?.scheme ?? pendingScheme ?? schemes[0]?.id ?? '';
-  const scheme = schemes.find((s) => s.id === schemeId);
+  // A picked scheme that has since been deleted falls back to the first one.
+  const scheme = schemes.find((s) => s.id === (filter.segment?.scheme ?? pendingScheme)) ?? schemes[0];
+  const schemeId = scheme?.id ?? '';
 
   const saveView = (): void => {
     const name = viewName.trim();
@@ -318,6 +321,11 @@ export function FilterBar(props: FilterBarProps): ReactNode {
               ),
             )
           : null}
+        {props.notice ? (
+          <span className="fbar-notice" role="status" data-testid={`${testId}-notice`}>
+            {props.notice}
+          </span>
+        ) : null}
         {props.viewError ? (
           <span className="fbar-view-error" role="alert" data-testid={`${testId}-view-error`}>
             {props.viewError}

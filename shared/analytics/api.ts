@@ -249,7 +249,8 @@ const RULE_OPS: readonly RuleOp[] = [
   'belowMedian',
 ];
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Ids of tags, segments and schemes; the views check a chosen scheme id against it too. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...dossierEn,
   'app.name': 'Customer Atlas',
   'error.INVALID_INPUT': 'Invalid input: {why}',
+  'error.INVALID_INPUT.unknown-scheme': 'This workspace has no segment scheme "{scheme}" (it may have been deleted).',
   'error.UNKNOWN_METHOD': 'Unknown operation: {method}',
   'error.NO_WORKSPACE': 'No workspace is open.',
   'error.FILE_NOT_FOUND': 'File not found: {path}',

@@ -21,8 +21,14 @@ export function languageForLocale(locale: string): Language {
   return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/**
+ * The message of an error: `error.<CODE>.<details.code>` when the dictionary has one (a cause
+ * worth its own sentence, such as an unknown segment scheme), else `error.<CODE>` with the
+ * English reason as {why}.
+ */
 export function translateError(language: Language, error: AtlasErrorData): string {
-  const key = `error.${error.code}` as MessageKey;
+  const specific = typeof error.details['code'] === 'string' ? `error.${error.code}.${error.details['code']}` : null;
+  const key = (specific !== null && Object.hasOwn(DICTIONARIES[language], specific) ? specific : `error.${error.code}`) as MessageKey;
   const params: Record<string, string | number | boolean | null> = { why: error.message, ...error.details };
   return translate(language, key, params);
 }

@@ -13,6 +13,7 @@ export const zhCN = {
   ...dossierZhCN,
   'app.name': '客户图谱',
   'error.INVALID_INPUT': '输入无效：{why}',
+  'error.INVALID_INPUT.unknown-scheme': '此工作区没有分群方案“{scheme}”（可能已被删除）。',
   'error.UNKNOWN_METHOD': '未知的操作：{method}',
   'error.NO_WORKSPACE': '当前没有打开的工作区。',
   'error.FILE_NOT_FOUND': '找不到文件：{path}',

@@ -9,13 +9,24 @@
  * normalised.
  */
 import { fail, integer, oneOf, record } from '../api/checks.ts';
+import { ID_PATTERN } from '../analytics/api.ts';
 import type { Validators } from '../api/checks.ts';
 import { LIST_FIELDS, MAX_VALUES_PER_FIELD, MAX_VALUE_LENGTH, normalizeFilter, type CustomerFilter } from '../filters/index.ts';
 
 // ───────────────────────────── shared shapes ─────────────────────────────
 
-export const VIEW_SCHEMES = ['rfm8', 'rfm11'] as const;
-export type ViewScheme = (typeof VIEW_SCHEMES)[number];
+/**
+ * A segment scheme id: one of the shipped schemes ('rfm8', 'rfm11') or a user-defined one. The
+ * validators check only its shape; whether the workspace has that scheme is the worker's check
+ * (schemes are workspace data), answered with `UNKNOWN_SCHEME_CODE` in the error details.
+ */
+export type ViewScheme = string;
+/** The scheme every view starts on, and falls back to when the chosen one was deleted. */
+export const DEFAULT_VIEW_SCHEME: ViewScheme = 'rfm8';
+/** The schemes that ship (they cannot be deleted) and have their own columns in the customer list. */
+export const SHIPPED_VIEW_SCHEMES: readonly ViewScheme[] = ['rfm8', 'rfm11'];
+/** `details.code` of the INVALID_INPUT error for a scheme id the workspace does not have. */
+export const UNKNOWN_SCHEME_CODE = 'unknown-scheme';
 
 /** Churn risk (0–100) from which a customer counts as a churn-risk customer. */
 export const CHURN_RISK_THRESHOLD = 50;
@@ -232,7 +243,8 @@ export interface FilterOptions {
   customerTypes: string[];
   grades: string[];
   lifecycles: string[];
-  schemes: { id: ViewScheme; nameZh: string; nameEn: string; segments: SegmentInfo[] }[];
+  /** Every scheme of the workspace, in the order Settings lists them (shipped ones first). */
+  schemes: { id: ViewScheme; nameZh: string; nameEn: string; shipped: boolean; segments: SegmentInfo[] }[];
   tags: { id: string; nameZh: string; nameEn: string; color: string }[];
   /** What M means in the current scoring ('total' | 'average' | 'collected'). */
   monetary: string;
@@ -353,6 +365,14 @@ function shortText(method: string, value: unknown, where: string): string {
   return value;
 }
 
+/** A scheme id's shape: the id pattern the scheme editor enforces (at most 64 characters). */
+function schemeId(method: string, value: unknown, where: string): ViewScheme {
+  if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
+    fail(method, `"${where}" must be a segment scheme id (letters, digits, ".", "_", "-"; at most 64 characters)`);
+  }
+  return value;
+}
+
 /** A customer filter from untrusted JSON: every field required, checked, then normalised. */
 export function checkFilter(method: string, value: unknown): CustomerFilter {
   const obj = record(method, value, [...LIST_FIELDS, 'segment', 'tags', 'search']);
@@ -360,7 +380,7 @@ export function checkFilter(method: string, value: unknown): CustomerFilter {
   let segment: CustomerFilter['segment'] = null;
   if (obj['segment'] !== null && obj['segment'] !== undefined) {
     const seg = record(method, obj['segment'], ['scheme', 'values']);
-    segment = { scheme: shortText(method, seg['scheme'], 'filter.segment.scheme'), values: stringList(method, seg['values'], 'filter.segment.values') };
+    segment = { scheme: schemeId(method, seg['scheme'], 'filter.segment.scheme'), values: stringList(method, seg['values'], 'filter.segment.values') };
   }
   const tagsRaw = record(method, obj['tags'] ?? { mode: 'any', ids: [] }, ['mode', 'ids']);
   const mode = oneOf(method, tagsRaw, 'mode', ['any', 'all'] as const);
@@ -407,7 +427,7 @@ export const viewsValidators: Validators<ViewsApiSpec> = {
     const obj = record(m, params, ['filter', 'scheme', 'yAxis', 'size']);
     return {
       filter: checkFilter(m, obj['filter']),
-      scheme: oneOf(m, obj, 'scheme', VIEW_SCHEMES),
+      scheme: schemeId(m, obj['scheme'], 'scheme'),
       yAxis: oneOf(m, obj, 'yAxis', GRID_Y_AXES),
       size: oneOf(m, obj, 'size', GRID_SIZES),
     };
@@ -415,7 +435,7 @@ export const viewsValidators: Validators<ViewsApiSpec> = {
   'views.segmentSummary': (params) => {
     const m = 'views.segmentSummary';
     const obj = record(m, params, ['filter', 'scheme']);
-    return { filter: checkFilter(m, obj['filter']), scheme: oneOf(m, obj, 'scheme', VIEW_SCHEMES) };
+    return { filter: checkFilter(m, obj['filter']), scheme: schemeId(m, obj['scheme'], 'scheme') };
   },
   'views.regions': (params) => {
     const m = 'views.regions';
@@ -427,7 +447,7 @@ export const viewsValidators: Validators<ViewsApiSpec> = {
     };
     if (obj['province'] !== undefined) out.province = shortText(m, obj['province'], 'province');
     if (obj['target'] !== undefined) out.target = shortText(m, obj['target'], 'target');
-    if (obj['scheme'] !== undefined) out.scheme = oneOf(m, obj, 'scheme', VIEW_SCHEMES);
+    if (obj['scheme'] !== undefined) out.scheme = schemeId(m, obj['scheme'], 'scheme');
     return out;
   },
   'views.customers': (params) => {

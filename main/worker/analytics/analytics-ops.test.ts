@@ -10,7 +10,7 @@ import { Db } from '../data/db.ts';
 import { insertDataset } from '../data/insert-dataset.ts';
 import { initialiseWorkspace } from '../data/schema.ts';
 import type { JobContext } from '../job-context.ts';
-import type { WorkspaceAccess } from '../workspace-ops.ts';
+import { memoryWorkspace } from '../memory-workspace.ts';
 import { createAnalyticsOps } from './analytics-ops.ts';
 import { loadAnalysisInput, loadMetricTable, saveMetricTable } from './analytics-store.ts';
 
@@ -20,20 +20,9 @@ async function setup() {
   const db = await Db.open();
   initialiseWorkspace(db, 'test');
   await insertDataset(db, generateDemo({ customerCount: 300 }), ctx);
-  const opened: ((db: Db, ctx: JobContext) => Promise<boolean>)[] = [];
-  const changed: ((db: Db, ctx: JobContext) => Promise<void>)[] = [];
-  let dirty = 0;
-  const access: WorkspaceAccess = {
-    db: () => db,
-    markDirty: () => void (dirty += 1),
-    onOpened: (l) => void opened.push(l),
-    onDataChanged: (l) => void changed.push(l),
-    notifyDataChanged: async (c) => {
-      for (const l of changed) await l(db, c);
-    },
-  };
-  const ops = createAnalyticsOps(access);
-  return { db, ops, access, open: () => opened[0]!(db, ctx), dirty: () => dirty };
+  const workspace = memoryWorkspace(db);
+  const ops = createAnalyticsOps(workspace.access);
+  return { db, ops, access: workspace.access, open: () => workspace.open(ctx), dirty: () => workspace.dirty };
 }
 
 describe('analytics worker operations', () => {

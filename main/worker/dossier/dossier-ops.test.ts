@@ -15,7 +15,7 @@ import { Db } from '../data/db.ts';
 import { insertDataset } from '../data/insert-dataset.ts';
 import { initialiseWorkspace } from '../data/schema.ts';
 import type { JobContext } from '../job-context.ts';
-import type { WorkspaceAccess } from '../workspace-ops.ts';
+import { memoryWorkspace, type MemoryWorkspace } from '../memory-workspace.ts';
 import { createDossierOps } from './dossier-ops.ts';
 
 const ctx: JobContext = { jobId: null, progress: () => undefined, checkpoint: async () => undefined, cancelled: false };
@@ -24,24 +24,17 @@ let db: Db;
 let temp: { dir: string; cleanup: () => void };
 let dossier: ReturnType<typeof createDossierOps>;
 let analytics: ReturnType<typeof createAnalyticsOps>;
-let dirty = 0;
+let workspace: MemoryWorkspace;
 
 beforeAll(async () => {
   temp = makeTempDir('dossier');
   db = await Db.open();
   initialiseWorkspace(db, 'test');
   await insertDataset(db, generateDemo(), ctx);
-  const opened: ((db: Db, ctx: JobContext) => Promise<boolean>)[] = [];
-  const access: WorkspaceAccess = {
-    db: () => db,
-    markDirty: () => void (dirty += 1),
-    onOpened: (l) => void opened.push(l),
-    onDataChanged: () => undefined,
-    notifyDataChanged: async () => undefined,
-  };
-  analytics = createAnalyticsOps(access);
-  dossier = createDossierOps(access, analytics);
-  await opened[0]!(db, ctx);
+  workspace = memoryWorkspace(db);
+  analytics = createAnalyticsOps(workspace.access);
+  dossier = createDossierOps(workspace.access, analytics);
+  await workspace.open(ctx);
 }, 180_000);
 
 afterAll(() => temp.cleanup());
@@ -86,14 +79,14 @@ describe('dossierGet', () => {
 
 describe('visit notes', () => {
   it('adds notes with their visit date, newest first, and deletes them', async () => {
-    const before = dirty;
+    const before = workspace.dirty;
     await dossier.dossierNotesAdd({ customerId: 5, date: '2026-03-01', text: '第一次拜访' }, ctx);
     const notes = await dossier.dossierNotesAdd({ customerId: 5, date: '2026-04-01', text: '  带报价单  ' }, ctx);
     expect(notes.map((n) => [n.date, n.text])).toEqual([
       ['2026-04-01', '带报价单'],
       ['2026-03-01', '第一次拜访'],
     ]);
-    expect(dirty).toBe(before + 2);
+    expect(workspace.dirty).toBe(before + 2);
     expect((await dossier.dossierGet({ customerId: 5 }, ctx)).notes).toHaveLength(2);
     const left = await dossier.dossierNotesDelete({ customerId: 5, noteId: notes[0]!.id }, ctx);
     expect(left.map((n) => n.text)).toEqual(['第一次拜访']);

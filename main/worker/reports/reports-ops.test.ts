@@ -18,7 +18,7 @@ import { Db } from '../data/db.ts';
 import { insertDataset } from '../data/insert-dataset.ts';
 import { initialiseWorkspace } from '../data/schema.ts';
 import type { JobContext } from '../job-context.ts';
-import type { WorkspaceAccess } from '../workspace-ops.ts';
+import { memoryWorkspace } from '../memory-workspace.ts';
 import { createReportsOps } from './reports-ops.ts';
 import type { AnalyticsSummary } from '../../../shared/analytics/api.ts';
 import type { ScoreRow } from '../analytics/analytics-protocol.ts';
@@ -42,17 +42,11 @@ beforeAll(async () => {
   const first = demo.customers[0]!;
   demo.customers.push({ ...first, code: 'ZZ-INJECT', name: INJECTION, phone: PHONE, contact: INJECTION });
   await insertDataset(db, demo, ctx);
-  const opened: ((db: Db, ctx: JobContext) => Promise<boolean>)[] = [];
-  const access: WorkspaceAccess = {
-    db: () => db,
-    markDirty: () => undefined,
-    onOpened: (l) => void opened.push(l),
-    onDataChanged: () => undefined,
-    notifyDataChanged: async () => undefined,
-  };
+  const workspace = memoryWorkspace(db);
+  const access = workspace.access;
   analytics = createAnalyticsOps(access);
   reports = createReportsOps(access, analytics);
-  await opened[0]!(db, ctx);
+  await workspace.open(ctx);
   summary = await analytics.analyticsSummary(undefined, ctx);
   scoreRows = await analytics.analyticsScoreRows(undefined, ctx);
 }, 180_000);

@@ -39,8 +39,10 @@ export interface ViewModel {
   customerType: Coded;
   segment8: Coded;
   segment11: Coded;
-  /** JSON { schemeId: segmentId } per row, for schemes without a column. */
+  /** JSON { schemeId: segmentId } per row, for schemes without a column (read through `segmentColumn`). */
   segmentsJson: string[];
+  /** Coded segment columns of the other (user-defined) schemes, built from segmentsJson on first use. */
+  schemeColumns: Map<string, Coded> | null;
   grade: Coded;
   /** Lifecycle stage; customers without scores count as 'prospect'. */
   lifecycle: Coded;
@@ -257,6 +259,7 @@ function build(db: Db): ViewModel {
     segment8: coded(v, 14),
     segment11: coded(v, 15),
     segmentsJson,
+    schemeColumns: null,
     grade: coded(v, 17),
     lifecycle: coded(v, 18, 'prospect'),
     recencyDays,
@@ -292,6 +295,49 @@ export function productLines(db: Db, model: ViewModel): NonNullable<ViewModel['l
     ).values,
   );
   return model.lines;
+}
+
+/**
+ * The coded segment column of any scheme: the stored columns for the two shipped schemes, else
+ * one built from the per-customer JSON. The first call parses every row's JSON once and codes
+ * every scheme found there (a page switching between user schemes then pays nothing); the
+ * columns live and die with the model, which is rebuilt after every scoring run — and saving or
+ * deleting a scheme is one. A scheme no customer has (not scored yet, or unknown) gets an
+ * all-NULL column.
+ */
+export function segmentColumn(model: ViewModel, scheme: string): Coded {
+  if (scheme === 'rfm8') return model.segment8;
+  if (scheme === 'rfm11') return model.segment11;
+  if (model.schemeColumns === null) {
+    const coders = new Map<string, { coder: Coder; codes: Int32Array }>();
+    for (let i = 0; i < model.size; i++) {
+      const json = model.segmentsJson[i]!;
+      if (json === '{}') continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(json);
+      } catch {
+        continue;
+      }
+      if (typeof parsed !== 'object' || parsed === null) continue;
+      for (const [id, segment] of Object.entries(parsed as Record<string, unknown>)) {
+        if (typeof segment !== 'string' || id === 'rfm8' || id === 'rfm11') continue;
+        let column = coders.get(id);
+        if (!column) {
+          column = { coder: new Coder(), codes: new Int32Array(model.size).fill(-1) };
+          coders.set(id, column);
+        }
+        column.codes[i] = column.coder.code(segment);
+      }
+    }
+    model.schemeColumns = new Map([...coders].map(([id, c]) => [id, { codes: c.codes, dict: c.coder.dict }]));
+  }
+  let column = model.schemeColumns.get(scheme);
+  if (!column) {
+    column = { codes: new Int32Array(model.size).fill(-1), dict: [] };
+    model.schemeColumns.set(scheme, column);
+  }
+  return column;
 }
 
 /** The model of the workspace's current state, rebuilt when that state changed. */
@@ -372,23 +418,7 @@ export function filterMask(db: Db, model: ViewModel, filter: CustomerFilter): Ui
   }
   if (f.segment) {
     any = true;
-    const column = f.segment.scheme === 'rfm8' ? model.segment8 : f.segment.scheme === 'rfm11' ? model.segment11 : null;
-    if (column) keepCoded(mask, column, f.segment.values);
-    else {
-      const scheme = f.segment.scheme;
-      const wanted = new Set(f.segment.values);
-      for (let i = 0; i < mask.length; i++) {
-        if (mask[i] !== 1) continue;
-        let seg: unknown = null;
-        try {
-          const parsed = JSON.parse(model.segmentsJson[i] ?? '{}') as Record<string, unknown>;
-          seg = Object.hasOwn(parsed, scheme) ? parsed[scheme] : null;
-        } catch {
-          seg = null;
-        }
-        if (typeof seg !== 'string' || !wanted.has(seg)) mask[i] = 0;
-      }
-    }
+    keepCoded(mask, segmentColumn(model, f.segment.scheme), f.segment.values);
   }
   if (f.productLines.length > 0) {
     any = true;

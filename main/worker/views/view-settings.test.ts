@@ -11,32 +11,22 @@ import { Db } from '../data/db.ts';
 import { insertDataset } from '../data/insert-dataset.ts';
 import { initialiseWorkspace } from '../data/schema.ts';
 import type { JobContext } from '../job-context.ts';
-import type { WorkspaceAccess } from '../workspace-ops.ts';
+import { memoryWorkspace, type MemoryWorkspace } from '../memory-workspace.ts';
 import { createViewsOps } from './views-ops.ts';
 
 const ctx: JobContext = { jobId: null, progress: () => undefined, checkpoint: async () => undefined, cancelled: false };
 
 let db: Db;
 let ops: ReturnType<typeof createViewsOps>;
-const opened: ((db: Db, ctx: JobContext) => Promise<boolean>)[] = [];
-const changed: ((db: Db, ctx: JobContext) => Promise<void>)[] = [];
-let dirty = 0;
+let workspace: MemoryWorkspace;
 
 beforeAll(async () => {
   db = await Db.open();
   initialiseWorkspace(db, 'test');
   await insertDataset(db, generateDemo({ customerCount: 400 }), ctx);
-  const access: WorkspaceAccess = {
-    db: () => db,
-    markDirty: () => void (dirty += 1),
-    onOpened: (l) => void opened.push(l),
-    onDataChanged: (l) => void changed.push(l),
-    notifyDataChanged: async (c) => {
-      for (const l of changed) await l(db, c);
-    },
-  };
-  ops = createViewsOps(access);
-  for (const l of opened) await l(db, ctx);
+  workspace = memoryWorkspace(db);
+  ops = createViewsOps(workspace.access);
+  await workspace.open(ctx);
 }, 60_000);
 
 const count = (sql: string, params: (string | number)[] = []): number => Number(db.value(sql, params));
@@ -44,10 +34,10 @@ const count = (sql: string, params: (string | number)[] = []): number => Number(
 describe('saved views in the workspace', () => {
   it('saves, updates, renames and deletes named filter sets, and refuses a rename onto a taken name', async () => {
     expect(await ops.viewsSavedViewsList(undefined, ctx)).toEqual([]);
-    const before = dirty;
+    const before = workspace.dirty;
     await ops.viewsSavedViewsSave({ name: '华东 A 类', query: 'region=%E5%8D%8E%E4%B8%9C&grade=A' }, ctx);
     await ops.viewsSavedViewsSave({ name: 'Sleeping', query: 'stage=sleeping' }, ctx);
-    expect(dirty).toBeGreaterThan(before);
+    expect(workspace.dirty).toBeGreaterThan(before);
     let list = await ops.viewsSavedViewsSave({ name: 'Sleeping', query: 'stage=sleeping&grade=B' }, ctx);
     expect(list.map((v) => [v.name, v.query])).toEqual([
       ['Sleeping', 'stage=sleeping&grade=B'],
@@ -112,7 +102,7 @@ describe('region fixes', () => {
     const other = db.get<{ id: number }>("SELECT id FROM customers WHERE province = '浙江省' ORDER BY id LIMIT 1")!;
     db.run("UPDATE customers SET city = '杭州府' WHERE id = ?", [other.id]);
     // Views see the raw names until fixed (the model rebuilds after a data change).
-    await changed[0]!(db, ctx);
+    await workspace.access.notifyDataChanged(ctx);
     const list = await ops.viewsRegionFixesList(undefined, ctx);
     expect(list.unmatched).toContainEqual({ raw: '江苏X', level: 'province', province: null, customers: 3 });
     expect(list.unmatched).toContainEqual({ raw: '杭州府', level: 'city', province: '浙江省', customers: 1 });
@@ -135,7 +125,7 @@ describe('region fixes', () => {
 
     // A later import brings the raw name again: the fix applies after it.
     db.run("INSERT INTO customers (code, name, province, city) VALUES ('NEW-1', '新客户', '江苏X', NULL)");
-    await changed[0]!(db, ctx);
+    await workspace.access.notifyDataChanged(ctx);
     expect(db.get("SELECT province, city, sales_region FROM customers WHERE code = 'NEW-1'")).toEqual({ province: '江苏省', city: '苏州市', sales_region: '华东' });
     expect((await ops.viewsRegionFixesList(undefined, ctx)).fixes.find((f) => f.raw === '江苏X')?.customers).toBe(4);
 

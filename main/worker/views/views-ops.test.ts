@@ -11,7 +11,7 @@ import { Db } from '../data/db.ts';
 import { insertDataset } from '../data/insert-dataset.ts';
 import { initialiseWorkspace } from '../data/schema.ts';
 import type { JobContext } from '../job-context.ts';
-import type { WorkspaceAccess } from '../workspace-ops.ts';
+import { memoryWorkspace } from '../memory-workspace.ts';
 import { createAnalyticsOps } from '../analytics/analytics-ops.ts';
 import { createViewsOps } from './views-ops.ts';
 
@@ -24,16 +24,10 @@ beforeAll(async () => {
   db = await Db.open();
   initialiseWorkspace(db, 'test');
   await insertDataset(db, generateDemo({ customerCount: 1500 }), ctx);
-  const opened: ((db: Db, ctx: JobContext) => Promise<boolean>)[] = [];
-  const access: WorkspaceAccess = {
-    db: () => db,
-    markDirty: () => undefined,
-    onOpened: (l) => void opened.push(l),
-    onDataChanged: () => undefined,
-    notifyDataChanged: async () => undefined,
-  };
+  const workspace = memoryWorkspace(db);
+  const access = workspace.access;
   createAnalyticsOps(access);
-  await opened[0]!(db, ctx);
+  await workspace.open(ctx);
   ops = createViewsOps(access);
 }, 60_000);
 
@@ -271,7 +265,7 @@ describe('views worker operations', () => {
 
   it('validators refuse malformed parameters and normalise filters', () => {
     const v = viewsValidators;
-    expect(() => v['views.segmentGrid']({ filter: emptyFilter, scheme: 'x', yAxis: 'f', size: 'customers' })).toThrow(/scheme/);
+    expect(() => v['views.segmentGrid']({ filter: emptyFilter, scheme: 'no scheme', yAxis: 'f', size: 'customers' })).toThrow(/scheme/);
     expect(() => v['views.regions']({ filter: { ...emptyFilter, provinces: [1] }, level: 'province', metric: 'revenue' })).toThrow(/provinces/);
     expect(() => v['views.customers']({ filter: { ...emptyFilter, extra: 1 } })).toThrow(/extra/);
     expect(() => v['views.customers']({ filter: emptyFilter, limit: -1 })).toThrow(/limit/);

@@ -9,7 +9,8 @@
 import { DEFAULT_SCHEMES, DEFAULT_TAG_LIBRARY, normalizeSettings } from '../../../shared/analytics/index.ts';
 import type { SegmentScheme } from '../../../shared/analytics/index.ts';
 import { normalizeFilter, searchKey, type CustomerFilter } from '../../../shared/filters/index.ts';
-import { CHURN_RISK_THRESHOLD } from '../../../shared/views/api.ts';
+import { AtlasError } from '../../../shared/api/errors.ts';
+import { CHURN_RISK_THRESHOLD, DEFAULT_VIEW_SCHEME, UNKNOWN_SCHEME_CODE } from '../../../shared/views/api.ts';
 import type {
   CustomerIdsParams,
   CustomerRow,
@@ -33,7 +34,7 @@ import { readSchemes, readSettings, readTags } from '../analytics/analytics-stor
 import type { Handlers } from '../protocol.ts';
 import type { WorkspaceAccess } from '../workspace-ops.ts';
 import type { ViewsWorkerSpec } from './views-protocol.ts';
-import { filterMask, productLines, rowTags, textAt, viewModel, type Coded, type ViewModel } from './view-model.ts';
+import { filterMask, productLines, rowTags, segmentColumn, textAt, viewModel, type Coded, type ViewModel } from './view-model.ts';
 import { createViewSettingsOps } from './view-settings.ts';
 
 /** Answers per model build: a page asks for several aggregates per change, and Back repeats them. */
@@ -57,19 +58,33 @@ function cached<T>(model: ViewModel, key: string, compute: () => T): T {
 
 let maskCache: { build: number; key: string; mask: Uint8Array | null } | null = null;
 
-/** The rows a filter keeps (null = all), the last one remembered. */
+/** The rows a filter keeps (null = all), the last one remembered. A segment filter must name a scheme the workspace has. */
 function maskOf(db: Db, model: ViewModel, filter: CustomerFilter): Uint8Array | null {
-  const key = JSON.stringify(normalizeFilter(filter));
+  const normal = normalizeFilter(filter);
+  if (normal.segment !== null) schemeOf(db, normal.segment.scheme);
+  const key = JSON.stringify(normal);
   if (maskCache?.build !== model.build || maskCache.key !== key) maskCache = { build: model.build, key, mask: filterMask(db, model, filter) };
   return maskCache.mask;
 }
 
-const segmentColumn = (model: ViewModel, scheme: ViewScheme): Coded => (scheme === 'rfm8' ? model.segment8 : model.segment11);
+const workspaceSchemes = (db: Db): readonly SegmentScheme[] => readSchemes(db) ?? DEFAULT_SCHEMES;
 
-function schemeSegments(db: Db, scheme: ViewScheme): SegmentInfo[] {
-  const schemes: readonly SegmentScheme[] = readSchemes(db) ?? DEFAULT_SCHEMES;
-  const found = schemes.find((s) => s.id === scheme);
-  if (!found) return [];
+/**
+ * The workspace's scheme of that id. An id it does not have (a scheme deleted since the page, a
+ * saved view or a URL chose it) is refused with a message naming it and the schemes there are,
+ * rather than answered as if nobody were in it.
+ */
+function schemeOf(db: Db, id: ViewScheme): SegmentScheme {
+  const schemes = workspaceSchemes(db);
+  const found = schemes.find((s) => s.id === id);
+  if (found) return found;
+  throw new AtlasError('INVALID_INPUT', `there is no segment scheme "${id}" in this workspace (it has ${schemes.map((s) => s.id).join(', ')})`, {
+    scheme: id,
+    code: UNKNOWN_SCHEME_CODE,
+  });
+}
+
+function segmentsOf(found: SegmentScheme): SegmentInfo[] {
   return [
     ...found.segments.map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn, color: s.color ?? null })),
     { id: found.catchAll.id, nameZh: found.catchAll.nameZh, nameEn: found.catchAll.nameEn, color: found.catchAll.color ?? null },
@@ -87,6 +102,7 @@ function bins(db: Db, cells: readonly { r: number; y: number }[], yAxis: 'f' | '
 
 export function segmentGrid(db: Db, p: ViewsWorkerSpec['viewsSegmentGrid']['params']): SegmentGrid {
   const model = viewModel(db);
+  const scheme = schemeOf(db, p.scheme);
   return cached(model, JSON.stringify(['grid', p]), () => {
     const mask = maskOf(db, model, p.filter);
     const seg = segmentColumn(model, p.scheme);
@@ -157,13 +173,14 @@ export function segmentGrid(db: Db, p: ViewsWorkerSpec['viewsSegmentGrid']['para
       customers,
       revenue,
       unscored,
-      segments: schemeSegments(db, p.scheme),
+      segments: segmentsOf(scheme),
     };
   });
 }
 
 export function segmentSummary(db: Db, p: ViewsWorkerSpec['viewsSegmentSummary']['params']): SegmentSummary {
   const model = viewModel(db);
+  const scheme = schemeOf(db, p.scheme);
   return cached(model, JSON.stringify(['summary', p]), () => {
     const mask = maskOf(db, model, p.filter);
     const seg = segmentColumn(model, p.scheme);
@@ -187,7 +204,7 @@ export function segmentSummary(db: Db, p: ViewsWorkerSpec['viewsSegmentSummary']
     const rows = acc.map((a, code) => ({ seg: seg.dict[code]!, ...a })).filter((r) => r.n > 0);
     const customers = rows.reduce((s, r) => s + r.n, 0);
     const revenue = rows.reduce((s, r) => s + r.revenue, 0);
-    const segments = schemeSegments(db, p.scheme);
+    const segments = segmentsOf(scheme);
     const order = new Map(segments.map((s, i) => [s.id, i]));
     const out: SegmentSummaryRow[] = rows
       .map((r) => ({
@@ -265,6 +282,8 @@ function regionRow(raw: RawRegion, metric: RegionsParams['metric']): RegionRow {
 /** One pass over the filtered customers into the regions, the sales regions, the account managers and the total. */
 export function regions(db: Db, p: RegionsParams): RegionsView {
   const model = viewModel(db);
+  const scheme = p.scheme ?? DEFAULT_VIEW_SCHEME;
+  if (p.metric === 'segmentShare') schemeOf(db, scheme);
   return cached(model, JSON.stringify(['regions', p]), () => {
     const mask = maskOf(db, model, p.filter);
     // Which rows count towards the chosen segment / grade / tag share.
@@ -272,7 +291,7 @@ export function regions(db: Db, p: RegionsParams): RegionsView {
     if (p.target !== undefined) {
       const target = p.target;
       if (p.metric === 'segmentShare') {
-        const col = segmentColumn(model, p.scheme ?? 'rfm8');
+        const col = segmentColumn(model, scheme);
         const code = col.dict.indexOf(target);
         isTarget = (i) => code >= 0 && col.codes[i] === code;
       } else if (p.metric === 'gradeShare') {
@@ -408,7 +427,10 @@ function sortKeys(db: Db, model: ViewModel, column: CustomerSortColumn): Float64
   const copy = (values: ArrayLike<number>, zeroIsEmpty = false): void => {
     for (let i = 0; i < model.size; i++) keys[i] = zeroIsEmpty && values[i] === 0 ? NaN : values[i]!;
   };
-  const segmentOrder = (scheme: ViewScheme): string[] => schemeSegments(db, scheme).map((s) => s.id);
+  const segmentOrder = (scheme: ViewScheme): string[] => {
+    const found = workspaceSchemes(db).find((s) => s.id === scheme);
+    return found ? segmentsOf(found).map((s) => s.id) : [];
+  };
   switch (column) {
     case 'code': text(model.code); break;
     case 'name': text(model.name); break;
@@ -572,10 +594,13 @@ export function filterOptions(db: Db): FilterOptions {
       customerTypes: present(model.customerType),
       grades: present(model.grade),
       lifecycles: present(model.lifecycle),
-      schemes: (['rfm8', 'rfm11'] as const).map((id) => {
-        const scheme = (readSchemes(db) ?? DEFAULT_SCHEMES).find((s) => s.id === id);
-        return { id, nameZh: scheme?.nameZh ?? id, nameEn: scheme?.nameEn ?? id, segments: schemeSegments(db, id) };
-      }),
+      schemes: workspaceSchemes(db).map((s) => ({
+        id: s.id,
+        nameZh: s.nameZh,
+        nameEn: s.nameEn,
+        shipped: DEFAULT_SCHEMES.some((d) => d.id === s.id),
+        segments: segmentsOf(s),
+      })),
       tags: tags
         .filter((t) => t.rule !== null)
         .map((t) => ({ id: t.id, nameZh: t.nameZh, nameEn: t.nameEn, color: t.color })),

@@ -1,9 +1,17 @@
-/** The shared filter bar as every view shows it: the workspace's choices and saved views. */
+/**
+ * The shared filter bar as every view shows it: the workspace's choices and saved views. A
+ * segment condition on a scheme the workspace no longer has (deleted while a page, a saved
+ * view or a link still used it) is dropped here, with a note saying so, before the views
+ * ask the worker about it.
+ */
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { FilterBar } from '../../components/index.ts';
 import { useT, useTranslateError } from '../../app/i18n.ts';
+import { filterActions, useFilter } from '../../app/filter-store.ts';
 import { useLanguage } from '../../app/session-store.ts';
-import { useFilterBarChoices, useFilterOptions, useSavedViews } from './view-options.ts';
+import { filterForSchemes } from '../../../shared/views/scheme-choice.ts';
+import { seenSchemeName, useFilterBarChoices, useFilterOptions, useSavedViews } from './view-options.ts';
 
 export function ViewFilterBar(): ReactNode {
   const t = useT();
@@ -12,6 +20,18 @@ export function ViewFilterBar(): ReactNode {
   const options = useFilterOptions();
   const choices = useFilterBarChoices(options, t, language);
   const saved = useSavedViews();
+  const filter = useFilter();
+  const [goneScheme, setGoneScheme] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (options === null) return;
+    const next = filterForSchemes(filter, options.schemes.map((s) => s.id));
+    if (next === filter) return;
+    setGoneScheme(seenSchemeName(filter.segment?.scheme ?? '', language));
+    // Replaces the history entry: Back must not lead to the filter that cannot be shown.
+    filterActions.set(next, 'replace');
+  }, [options, filter]);
+
   return (
     <FilterBar
       options={choices.options}
@@ -22,6 +42,7 @@ export function ViewFilterBar(): ReactNode {
       onDeleteView={saved.remove}
       onRenameView={saved.rename}
       viewError={saved.error ? t('views.filter.viewFailed', { why: translateError(saved.error) }) : null}
+      notice={goneScheme === null ? null : t('views.filter.schemeGone', { name: goneScheme })}
     />
   );
 }

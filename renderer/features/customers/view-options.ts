@@ -24,28 +24,51 @@ export function segmentName(segments: readonly SegmentInfo[], id: string | null,
   return found ? (language === 'zh-CN' ? found.nameZh : found.nameEn) : id;
 }
 
+/** Names of every scheme seen in this session, so a notice can still name a scheme once it is deleted. */
+const seenSchemes = new Map<string, { nameZh: string; nameEn: string }>();
+
+/** The scheme's name in the UI language as last seen; its id when never seen. */
+export function seenSchemeName(id: string, language: Language): string {
+  const seen = seenSchemes.get(id);
+  return seen ? (language === 'zh-CN' ? seen.nameZh : seen.nameEn) : id;
+}
+
 let cache: Promise<FilterOptions> | null = null;
 let cacheVersion = 0;
+let watching = false;
+
+/**
+ * Drops the cached options on every workspace change for the rest of the app's life, not only
+ * while a view is open: a scheme saved or deleted in Settings (no view mounted) must show in
+ * the next view, not the options from before.
+ */
+function watchWorkspace(): void {
+  if (watching) return;
+  watching = true;
+  onNamedEvent('workspace.changed', () => {
+    cache = null;
+    cacheVersion += 1;
+  });
+}
 
 /** The workspace's filter options (one request shared by every page until the workspace changes). */
 export function useFilterOptions(): FilterOptions | null {
   const [options, setOptions] = useState<FilterOptions | null>(null);
   const [version, setVersion] = useState(cacheVersion);
-  useEffect(
-    () =>
-      onNamedEvent('workspace.changed', () => {
-        cache = null;
-        cacheVersion += 1;
-        setVersion(cacheVersion);
-      }),
-    [],
-  );
+  useEffect(() => {
+    watchWorkspace();
+    // Registered after the app-wide watcher, so the cache is already dropped when this runs.
+    return onNamedEvent('workspace.changed', () => setVersion(cacheVersion));
+  }, []);
   useEffect(() => {
     let live = true;
     cache ??= call('views.filterOptions');
     const mine = cache;
     mine.then(
-      (value) => live && setOptions(value),
+      (value) => {
+        for (const scheme of value.schemes) seenSchemes.set(scheme.id, { nameZh: scheme.nameZh, nameEn: scheme.nameEn });
+        if (live) setOptions(value);
+      },
       () => {
         if (cache === mine) cache = null;
       },

@@ -1,10 +1,12 @@
 /**
  * Segments: the RFM grid (click a cell → the Customers page lists that cell's customers), the
  * segment summary table and the revenue treemap, all for the customers the shared filter
- * keeps; a toggle between the 8- and 11-class schemes; what M means, stated.
+ * keeps; a toggle between the shipped 8- and 11-class schemes and a picker of the user's own
+ * schemes (falling back to the 8-class scheme when the chosen one is deleted); what M means,
+ * stated.
  */
 import { ExportButton } from '../reports/index.ts';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ChartCard, EChart, type ChartClick, type ChartExporter } from '../../components/index.ts';
 import { useT, useTranslateError } from '../../app/i18n.ts';
@@ -12,11 +14,16 @@ import { useFilter } from '../../app/filter-store.ts';
 import { navigate } from '../../app/nav-store.ts';
 import { useLanguage } from '../../app/session-store.ts';
 import { formatShare } from '../analytics/index.ts';
-import { ViewFilterBar, customersActions, segmentName, useFilterOptions, useViewQuery } from '../customers/index.ts';
+import { ViewFilterBar, customersActions, seenSchemeName, segmentName, useFilterOptions, useViewQuery } from '../customers/index.ts';
 import { formatCount, formatYuan } from '../../../shared/format/numbers.ts';
-import type { GridCell, GridSize, GridYAxis, ViewScheme } from '../../../shared/views/api.ts';
+import { DEFAULT_VIEW_SCHEME, SHIPPED_VIEW_SCHEMES, UNKNOWN_SCHEME_CODE } from '../../../shared/views/api.ts';
+import type { FilterOptions, GridCell, GridSize, GridYAxis, ViewScheme } from '../../../shared/views/api.ts';
+import { schemeInUse } from '../../../shared/views/scheme-choice.ts';
+import type { Language } from '../../../shared/api/contract.ts';
+import type { Translate } from '../../app/i18n.ts';
 import { useSettled } from '../customers/view-timing.ts';
 import { revenueTreemapOption, segmentColor, segmentGridOption, type GridLabels } from './segment-options.ts';
+import { segmentsActions, useGoneScheme, useSegmentsScheme } from './segments-store.ts';
 import '../customers/views.css';
 
 function Toggle<V extends string>(props: { value: V; options: readonly { value: V; label: string }[]; onChange: (v: V) => void; testId: string }): ReactNode {
@@ -38,17 +45,75 @@ function Toggle<V extends string>(props: { value: V; options: readonly { value: 
   );
 }
 
+/** The shipped schemes by their short toggle labels, the others by name (also once deleted). */
+function schemeLabel(id: ViewScheme, t: Translate, language: Language): string {
+  return id === 'rfm8' || id === 'rfm11' ? t(`views.seg.scheme.${id}`) : seenSchemeName(id, language);
+}
+
+/**
+ * The shipped schemes as a toggle, the user's own (there may be many, with long names) in one
+ * picker beside it that shows which one is on.
+ */
+function SchemePicker(props: { value: ViewScheme; options: FilterOptions | null }): ReactNode {
+  const t = useT();
+  const language = useLanguage();
+  const schemes = props.options?.schemes ?? null;
+  const shipped = schemes === null ? SHIPPED_VIEW_SCHEMES : schemes.filter((s) => s.shipped).map((s) => s.id);
+  const custom = (schemes ?? []).filter((s) => !s.shipped);
+  const isCustom = custom.some((s) => s.id === props.value);
+  return (
+    <div className="seg-schemes" role="group" aria-label={t('views.seg.scheme.label')}>
+      <Toggle
+        testId="seg-scheme"
+        value={props.value}
+        onChange={segmentsActions.choose}
+        options={shipped.map((id) => ({ value: id, label: schemeLabel(id, t, language) }))}
+      />
+      {custom.length > 0 ? (
+        <select
+          className={`seg-scheme-select${isCustom ? ' is-active' : ''}`}
+          value={isCustom ? props.value : ''}
+          aria-label={t('views.seg.scheme.custom')}
+          title={isCustom ? schemeLabel(props.value, t, language) : t('views.seg.scheme.custom')}
+          onChange={(e) => {
+            const id = e.currentTarget.value;
+            if (id !== '') segmentsActions.choose(id);
+          }}
+          data-testid="seg-scheme-custom"
+        >
+          <option value="">{t('views.seg.scheme.customPick')}</option>
+          {custom.map((s) => (
+            <option key={s.id} value={s.id}>
+              {language === 'zh-CN' ? s.nameZh : s.nameEn}
+            </option>
+          ))}
+        </select>
+      ) : null}
+    </div>
+  );
+}
+
 export function SegmentsPage(): ReactNode {
   const t = useT();
   const translateError = useTranslateError();
   const language = useLanguage();
   const filter = useFilter();
   const options = useFilterOptions();
-  const [scheme, setScheme] = useState<ViewScheme>('rfm8');
+  const chosen = useSegmentsScheme();
+  const gone = useGoneScheme();
+  // A deleted scheme is never asked for once the options say it is gone.
+  const { scheme, missing } = schemeInUse(chosen, options ? options.schemes.map((s) => s.id) : null);
   const [yAxis, setYAxis] = useState<GridYAxis>('f');
   const [size, setSize] = useState<GridSize>('customers');
   const grid = useViewQuery('views.segmentGrid', { filter, scheme, yAxis, size });
   const summary = useViewQuery('views.segmentSummary', { filter, scheme });
+  // The worker may learn of the deletion first (another window deleted it; the options are
+  // still on their way): its answer says so, and the page falls back just the same.
+  const refused = [grid.error, summary.error].some((e) => e?.details['code'] === UNKNOWN_SCHEME_CODE && e.details['scheme'] === scheme);
+  useEffect(() => {
+    if (missing) segmentsActions.fallBack(scheme, schemeLabel(chosen, t, language));
+    else if (refused) segmentsActions.fallBack(DEFAULT_VIEW_SCHEME, schemeLabel(scheme, t, language));
+  }, [missing, refused, chosen, scheme]);
   const gridExport = useRef<ChartExporter | null>(null);
   const treemapExport = useRef<ChartExporter | null>(null);
 
@@ -100,7 +165,7 @@ export function SegmentsPage(): ReactNode {
   useSettled('segments', grid.data !== null && summary.data !== null, settledStamp);
 
   const monetary = options?.monetary;
-  const error = grid.error ?? summary.error;
+  const error = refused ? null : (grid.error ?? summary.error);
   const empty = grid.data !== null && grid.data.customers === 0;
 
   return (
@@ -112,15 +177,7 @@ export function SegmentsPage(): ReactNode {
       </header>
       <ViewFilterBar />
       <div className="views-toolbar">
-        <Toggle
-          testId="seg-scheme"
-          value={scheme}
-          onChange={setScheme}
-          options={[
-            { value: 'rfm8', label: t('views.seg.scheme.rfm8') },
-            { value: 'rfm11', label: t('views.seg.scheme.rfm11') },
-          ]}
-        />
+        <SchemePicker value={scheme} options={options} />
         <Toggle
           testId="seg-yaxis"
           value={yAxis}
@@ -145,6 +202,14 @@ export function SegmentsPage(): ReactNode {
           </span>
         ) : null}
       </div>
+      {gone !== null ? (
+        <div className="banner banner-info" role="status" data-testid="seg-scheme-gone">
+          <span className="banner-text">{t('views.seg.schemeGone', { name: gone, fallback: schemeLabel(scheme, t, language) })}</span>
+          <button type="button" className="button" onClick={segmentsActions.dismissGone}>
+            {t('views.seg.schemeGoneDismiss')}
+          </button>
+        </div>
+      ) : null}
       {error ? (
         <div className="banner banner-error" role="alert">
           <span className="banner-text">{t('views.common.loadFailed', { why: translateError(error) })}</span>

@@ -51,6 +51,31 @@ export function cellTooltipHtml(cell: GridCell, labels: GridLabels): string {
   );
 }
 
+/** Label width budget on the map, in half-width characters: about one and a half cells at 11 px. */
+const MAP_LABEL_UNITS = 24;
+const LEGEND_LABEL_UNITS = 30;
+
+/**
+ * A segment name short enough for its tag on the map: a user's names can be long, and a tag
+ * wider than its cell crowds out its neighbours (or runs off the last column). CJK and other
+ * full-width characters count double; the cut ends in "…". The legend and tooltips keep the
+ * whole name. (ECharts' own `width` + truncate would also widen the white tag of short names.)
+ */
+export function mapLabel(name: string, units = MAP_LABEL_UNITS): string {
+  const wide = (ch: string): number => (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1);
+  let total = 0;
+  for (const ch of name) total += wide(ch);
+  if (total <= units) return name;
+  let out = '';
+  let used = 0;
+  for (const ch of name) {
+    if (used + wide(ch) > units - 1) break;
+    out += ch;
+    used += wide(ch);
+  }
+  return `${out.trimEnd()}…`;
+}
+
 /** The grid as a bubble chart: x = R score, y = F (or F+M) score. */
 export function segmentGridOption(grid: SegmentGrid, labels: GridLabels): EChartsCoreOption {
   const yMin = grid.yAxis === 'fm' ? 2 : 1;
@@ -60,6 +85,10 @@ export function segmentGridOption(grid: SegmentGrid, labels: GridLabels): EChart
   const rows = yMax - yMin + 1;
   // Largest bubble about a cell's size; the chart is ~420 px high with ~5–9 rows.
   const cellPx = Math.min(64, 300 / Math.max(rows, grid.bins));
+  const rank = (segment: string): number => {
+    const index = grid.segments.findIndex((s) => s.id === segment);
+    return index < 0 ? grid.segments.length : index;
+  };
   const bySegment = new Map<string, GridCell[]>();
   for (const cell of grid.cells) {
     const key = cell.segment ?? '';
@@ -87,7 +116,7 @@ export function segmentGridOption(grid: SegmentGrid, labels: GridLabels): EChart
       emphasis: { itemStyle: { opacity: 1, borderColor: '#1f2a3d', borderWidth: 2 } },
       data: cells.map((c) => {
         const item: Record<string, unknown> = { value: [c.r, c.y, weight(c)], cell: c };
-        if (c === biggest && segment !== '') item['label'] = { show: true, position: 'inside', formatter: name, ...labelStyle };
+        if (c === biggest && segment !== '') item['label'] = { show: true, position: 'inside', formatter: mapLabel(name), ...labelStyle };
         return item;
       }),
       labelLayout: { hideOverlap: true },
@@ -98,7 +127,16 @@ export function segmentGridOption(grid: SegmentGrid, labels: GridLabels): EChart
     textStyle: { fontFamily: CHART_FONT },
     animation: false,
     grid: { left: 56, right: 16, top: 40, bottom: 48 },
-    legend: { top: 4, type: 'scroll', data: [...bySegment.keys()].map((s) => labels.segmentName(s === '' ? null : s)) },
+    // In the scheme's order (the order its editor and the summary table use), not the order the
+    // cells happen to come in; a long list of a user's scheme scrolls on one line, long names
+    // shortened there too (hovering an entry shows the whole name).
+    legend: {
+      top: 4,
+      type: 'scroll',
+      data: [...bySegment.keys()].sort((a, b) => rank(a) - rank(b)).map((s) => labels.segmentName(s === '' ? null : s)),
+      formatter: (name: string) => mapLabel(name, LEGEND_LABEL_UNITS),
+      tooltip: { show: true },
+    },
     tooltip: {
       trigger: 'item',
       confine: true,

@@ -4,7 +4,7 @@
  * "by sales region" charts, the sales region filter and reports change at once. A new region
  * name can be added; "Reset" returns to the shipped division (华东 … 东北).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { call, onNamedEvent } from '../../api/client.ts';
 import { useT, useTranslateError } from '../../app/i18n.ts';
@@ -27,6 +27,8 @@ export function SalesRegionsSettings(): ReactNode {
   const [newRegion, setNewRegion] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [version, setVersion] = useState(0);
+  /** The stored mapping the draft started from. */
+  const base = useRef<SalesRegionMapping | null>(null);
 
   useEffect(() => onNamedEvent('workspace.changed', () => setVersion((v) => v + 1)), []);
   useEffect(() => {
@@ -34,8 +36,14 @@ export function SalesRegionsSettings(): ReactNode {
     call('views.salesRegions.get').then(
       (m) => {
         if (!live) return;
+        // workspace.changed also comes after an autosave or another page's change: the user's
+        // unsaved choices stay unless the stored mapping itself changed.
+        const before = base.current;
+        base.current = m;
         setMapping(m);
-        setDraft(Object.fromEntries(m.rows.map((r) => [r.province, r.region])));
+        if (before === null || JSON.stringify(before.rows) !== JSON.stringify(m.rows)) {
+          setDraft(Object.fromEntries(m.rows.map((r) => [r.province, r.region])));
+        }
       },
       (e: unknown) => live && setStatus({ kind: 'failed', error: toErrorData(e) }),
     );
@@ -56,6 +64,7 @@ export function SalesRegionsSettings(): ReactNode {
     setStatus({ kind: 'saving' });
     call('views.salesRegions.set', { mapping: next }).then(
       (m) => {
+        base.current = m;
         setMapping(m);
         setDraft(Object.fromEntries(m.rows.map((r) => [r.province, r.region])));
         setStatus({ kind: 'saved' });
