@@ -104,16 +104,17 @@ export async function normaliseTextFile(job: TextNormaliseJob, emit: (chunk: Nor
       totalBytes,
     });
   };
-  const take = async (row: Cell[], at: number) => {
-    if (isBlankRow(row)) {
-      await flushBatch();
-      return;
-    }
-    // Row numbers stay exact: a batch is a contiguous run of rows.
-    if (batchStart >= 0 && batchStart + batch.length !== at) await flushBatch();
+  /**
+   * Adds a row to the batch; returns a promise only when a batch is written (not one per row
+   * of a million-row file). A blank row ends the batch; so does a gap, so that row numbers
+   * stay exact (a batch is a contiguous run of rows).
+   */
+  const take = (row: Cell[], at: number): Promise<void> | undefined => {
+    if (isBlankRow(row)) return flushBatch();
+    if (batchStart >= 0 && batchStart + batch.length !== at) return flushBatch().then(() => take(row, at));
     if (batchStart < 0) batchStart = at;
     batch.push(row);
-    if (batch.length >= NORMALIZE_CHUNK) await flushBatch();
+    return batch.length >= NORMALIZE_CHUNK ? flushBatch() : undefined;
   };
   await streamTextRows(job.path, job.encoding, job.delimiter, async (rows, read, total) => {
     bytesRead = read;
@@ -122,10 +123,10 @@ export async function normaliseTextFile(job: TextNormaliseJob, emit: (chunk: Nor
       const at = index++;
       if (at <= headerIndex) continue;
       held.push({ row, index: at });
-      if (held.length > TAIL_ROWS) {
-        const next = held.shift()!;
-        await take(next.row, next.index);
-      }
+      if (held.length <= TAIL_ROWS) continue;
+      const next = held.shift()!;
+      const written = take(next.row, next.index);
+      if (written) await written;
     }
   });
   let last = held.length - 1;
