@@ -19,6 +19,7 @@ import { insertDataset } from '../data/insert-dataset.ts';
 import { initialiseWorkspace } from '../data/schema.ts';
 import type { JobContext } from '../job-context.ts';
 import { memoryWorkspace } from '../memory-workspace.ts';
+import { UNKNOWN_SCHEME_CODE } from '../../../shared/views/api.ts';
 import { createReportsOps } from './reports-ops.ts';
 import type { AnalyticsSummary } from '../../../shared/analytics/api.ts';
 import type { ScoreRow } from '../analytics/analytics-protocol.ts';
@@ -307,6 +308,17 @@ describe('report export options', () => {
     await expect(reports.reportsExport({ filter: '', language: 'zh-CN', format: 'xlsx', path: file, workspaceName: 'x' }, cancelling)).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(fs.existsSync(file)).toBe(false);
     expect(fs.readdirSync(temp.dir).filter((f) => f.includes('cancelled'))).toEqual([]);
+  });
+
+  it('a filter naming a segment scheme the workspace does not have is refused, and no file is written', async () => {
+    const file = path.join(temp.dir, 'gone-scheme.xlsx');
+    await expect(
+      reports.reportsExport({ filter: 'scheme=deleted-scheme&segment=key-active', language: 'zh-CN', format: 'xlsx', path: file, workspaceName: 'x' }, ctx),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { scheme: 'deleted-scheme', code: UNKNOWN_SCHEME_CODE } });
+    expect(fs.existsSync(file)).toBe(false);
+    // The shipped schemes still filter.
+    const ok = await exportTo('rfm8-filter.xlsx', { filter: 'scheme=rfm8&segment=important-value' });
+    expect(ok.result.rows).toBeGreaterThan(0);
   });
 });
 

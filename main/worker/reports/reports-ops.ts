@@ -25,6 +25,7 @@ import type { JobContext } from '../job-context.ts';
 import type { Handlers } from '../protocol.ts';
 import type { WorkspaceAccess } from '../workspace-ops.ts';
 import type { ReportsWorkerSpec } from './reports-protocol.ts';
+import { schemeOf } from '../views/views-ops.ts';
 
 /** What the reports need from the analytics feature (its live state, consistent with the app). */
 export type AnalyticsForReports = Pick<Handlers<AnalyticsWorkerSpec>, 'analyticsSummary' | 'analyticsTagsList'>;
@@ -47,9 +48,15 @@ interface CustomerRow {
   m_score: number | null;
 }
 
-/** The filtered customers (the columns filter-sql expects, as a CTE over customers + scores). */
+/**
+ * The filtered customers (the columns filter-sql expects, as a CTE over customers + scores). A
+ * segment filter naming a scheme the workspace no longer has is refused, as the views refuse
+ * it, rather than answered with a report of nobody.
+ */
 function filteredCustomers(db: Db, query: string): CustomerRow[] {
-  const { where, params } = filterToSql(filterFromQuery(query), { table: 'cv' });
+  const filter = filterFromQuery(query);
+  if (filter.segment !== null) schemeOf(db, filter.segment.scheme);
+  const { where, params } = filterToSql(filter, { table: 'cv' });
   return db.all<CustomerRow>(
     `WITH cv AS (
        SELECT c.id, c.code, c.name, c.sales_region, c.province, c.city, c.account_manager, c.type AS customer_type, c.phone,

@@ -74,7 +74,7 @@ const workspaceSchemes = (db: Db): readonly SegmentScheme[] => readSchemes(db) ?
  * saved view or a URL chose it) is refused with a message naming it and the schemes there are,
  * rather than answered as if nobody were in it.
  */
-function schemeOf(db: Db, id: ViewScheme): SegmentScheme {
+export function schemeOf(db: Db, id: ViewScheme): SegmentScheme {
   const schemes = workspaceSchemes(db);
   const found = schemes.find((s) => s.id === id);
   if (found) return found;
