@@ -3,10 +3,12 @@
  * call Settings makes, picked on the Segments page (its segments, names and colours; counts
  * summing to the scored customers), used as the shared filter (chips, URL, the Customers
  * count), saved in a view — then deleted, and every place that used it falls back without a
- * blank page. Screenshots of the page with the scheme chosen, in both languages at 1366×768.
+ * blank page. The Regions page's segment share follows the scheme. Screenshots of the page
+ * with the scheme chosen, in both languages at 1366×768.
  */
 import type { Page } from '@playwright/test';
 import { artifactPath, callApi, chooseLanguage, collectProblems, expect, test } from './atlas-fixture.ts';
+import { emptyFilter } from '../shared/filters/index.ts';
 
 /** Key accounts (M 4–5) split by recency, then smaller recent buyers: a scheme a sales manager might add. */
 const KEY_ACCOUNTS = {
@@ -173,6 +175,35 @@ test.describe('User-defined segment schemes in the views', () => {
     await expect(page.getByTestId('seg-scheme-gone')).toContainText('大客户关注');
     await expect(page.getByTestId('seg-row-important-value')).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(problems).toEqual([]);
+  });
+
+  test('the Regions page shows the share of a segment of the scheme the Segments page shows', async ({ page, atlas }) => {
+    const problems = collectProblems(page);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await callApi(atlas.url, 'analytics.schemes.save', { scheme: KEY_ACCOUNTS });
+    await page.goto(`${atlas.url}#/segments`);
+    await chooseLanguage(page, 'en');
+    await page.getByTestId('seg-scheme-custom').selectOption(KEY_ACCOUNTS.id);
+    await page.getByTestId('nav-regions').click();
+    await page.getByTestId('reg-metric').selectOption('segmentShare');
+    await expect(page.getByTestId('reg-scheme')).toHaveValue(KEY_ACCOUNTS.id);
+    await expect(page.getByTestId('reg-target').locator('option')).toHaveText(['Key accounts, active', 'Key accounts, slipping', 'Smaller buyers, recent', 'Everyone else']);
+    await page.getByTestId('reg-target').selectOption('key-slipping');
+    const expected = (await callApi(atlas.url, 'views.regions', {
+      filter: emptyFilter,
+      level: 'province',
+      metric: 'segmentShare',
+      scheme: KEY_ACCOUNTS.id,
+      target: 'key-slipping',
+    })) as { rows: { name: string; value: number | null; customers: number }[] };
+    const biggest = [...expected.rows].sort((a, b) => b.customers - a.customers)[0]!;
+    expect(biggest.value).toBeGreaterThan(0);
+    await expect(page.getByTestId(`reg-row-${biggest.name}`).locator('td').nth(1)).toHaveAttribute('data-value', String(biggest.value));
+    // Another scheme picked here: its segments, and the 8-class one's share.
+    await page.getByTestId('reg-scheme').selectOption('rfm8');
+    await expect(page.getByTestId('reg-target').locator('option').first()).toHaveText(/^Important/);
+    await page.screenshot({ path: artifactPath('regions-segment-share-user-scheme-en.png') });
     expect(problems).toEqual([]);
   });
 });

@@ -13,12 +13,13 @@ import { filterActions, useFilter } from '../../app/filter-store.ts';
 import { useLanguage } from '../../app/session-store.ts';
 import { formatShare } from '../analytics/index.ts';
 import { ViewFilterBar, useFilterOptions, useViewQuery } from '../customers/index.ts';
+import { useSegmentsScheme } from '../segments/index.ts';
 import { useSettled } from '../customers/view-timing.ts';
 import { RegionFixList, UnmatchedRegions } from './RegionFixes.tsx';
 import { escapeHtml } from '../../../shared/format/escape-html.ts';
 import { formatCount, formatYuan } from '../../../shared/format/numbers.ts';
 import { findProvince, provinceByCode } from '../../../shared/regions/index.ts';
-import { REGION_METRICS, type RegionLevel, type RegionMetric, type RegionRow, type RegionsParams } from '../../../shared/views/api.ts';
+import { DEFAULT_VIEW_SCHEME, REGION_METRICS, type RegionLevel, type RegionMetric, type RegionRow, type RegionsParams } from '../../../shared/views/api.ts';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Language } from '../../../shared/api/contract.ts';
 import '../customers/views.css';
@@ -99,6 +100,12 @@ export function RegionsPage(): ReactNode {
   const options = useFilterOptions();
   const [metric, setMetric] = useState<RegionMetric>('revenue12m');
   const [target, setTarget] = useState<string>('');
+  // Segment shares are of the scheme picked here, else the one the Segments page shows, else
+  // the 8-class one (a deleted scheme falls back the same way).
+  const [pickedScheme, setPickedScheme] = useState<string | null>(null);
+  const segmentsPageScheme = useSegmentsScheme();
+  const scheme =
+    [pickedScheme, segmentsPageScheme].find((id) => id !== null && options?.schemes.some((s) => s.id === id)) ?? DEFAULT_VIEW_SCHEME;
   const [provinceCode, setProvinceCode] = useState<string | null>(null);
   const [rankLevel, setRankLevel] = useState<RegionLevel>('province');
   const mapExport = useRef<ChartExporter | null>(null);
@@ -109,15 +116,15 @@ export function RegionsPage(): ReactNode {
   const targets = useMemo((): { value: string; label: string }[] => {
     if (!options) return [];
     if (metric === 'segmentShare')
-      return (options.schemes[0]?.segments ?? []).map((s) => ({ value: s.id, label: language === 'zh-CN' ? s.nameZh : s.nameEn }));
+      return (options.schemes.find((s) => s.id === scheme)?.segments ?? []).map((s) => ({ value: s.id, label: language === 'zh-CN' ? s.nameZh : s.nameEn }));
     if (metric === 'gradeShare') return options.grades.map((g) => ({ value: g, label: g }));
     if (metric === 'tagShare') return options.tags.map((tag) => ({ value: tag.id, label: language === 'zh-CN' ? tag.nameZh : tag.nameEn }));
     return [];
-  }, [options, metric, language]);
+  }, [options, metric, language, scheme]);
   const chosenTarget = targets.some((o) => o.value === target) ? target : (targets[0]?.value ?? '');
 
   const base = (level: RegionLevel, province?: string): RegionsParams => {
-    const p: RegionsParams = { filter, level, metric, scheme: 'rfm8' };
+    const p: RegionsParams = { filter, level, metric, scheme };
     if (province !== undefined) p.province = province;
     if (targets.length > 0 && chosenTarget !== '') p.target = chosenTarget;
     return p;
@@ -169,6 +176,18 @@ export function RegionsPage(): ReactNode {
             ))}
           </select>
         </label>
+        {metric === 'segmentShare' && options && options.schemes.length > 1 ? (
+          <label className="views-label">
+            {t('views.reg.scheme')}{' '}
+            <select className="views-select" value={scheme} onChange={(e) => setPickedScheme(e.target.value)} data-testid="reg-scheme">
+              {options.schemes.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {language === 'zh-CN' ? s.nameZh : s.nameEn}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         {targets.length > 0 ? (
           <label className="views-label">
             {t('views.reg.target')}{' '}

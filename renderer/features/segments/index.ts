@@ -1,2 +1,3 @@
 export { SegmentsPage } from './SegmentsPage.tsx';
 export { segmentGridOption, revenueTreemapOption, cellTooltipHtml } from './segment-options.ts';
+export { useSegmentsScheme } from './segments-store.ts';
