@@ -73,6 +73,14 @@ describe('FastStatement', () => {
     expect(fast[17]).toMatchObject({ t: 'blob', len: 5 });
   });
 
+  it('stores an empty string as an empty string, also when it is the only text of an execution', () => {
+    db.withStatement('INSERT INTO t (via, v) VALUES (?, ?)', (run) => {
+      run(['', '']);
+      run(['', null]);
+    });
+    expect(db.table("SELECT via, v, typeof(v) FROM t ORDER BY id").values).toEqual([['', '', 'text'], ['', null, 'null']]);
+  });
+
   it('keeps large many-row executions intact while the WASM memory grows', () => {
     const rows = Array.from({ length: 3_000 }, (_, i) => [`${i}-${'长'.repeat(4_000 + (i % 13))}`, i * 0.25]);
     db.exec('CREATE TABLE big (id INTEGER PRIMARY KEY, text TEXT, amount REAL)');

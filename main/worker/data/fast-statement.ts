@@ -102,10 +102,16 @@ export class FastStatement {
     const { api, stmt } = this;
     if (stmt === 0) throw new Error('The statement was freed');
     let room = 0;
+    let bytesToBind = false;
     for (let i = 0; i < params.length; i++) {
       const v = params[i];
-      if (typeof v === 'string') room += v.length * 3;
-      else if (v instanceof Uint8Array) room += v.length;
+      if (typeof v === 'string') {
+        room += v.length * 3;
+        bytesToBind = true;
+      } else if (v instanceof Uint8Array) {
+        room += v.length;
+        bytesToBind = true;
+      }
     }
     let scratch = this.scratch;
     if (room > scratch.length) scratch = this.scratch = new Uint8Array(room * 2);
@@ -121,9 +127,10 @@ export class FastStatement {
       }
     }
     offsets[params.length] = at;
-    if (at > 0) {
-      this.reserve(at);
-      api.writeArrayToMemory(scratch.subarray(0, at), this.buffer);
+    // Even empty strings need a real pointer: SQLite binds a NULL pointer as SQL NULL.
+    if (bytesToBind) {
+      this.reserve(Math.max(1, at));
+      if (at > 0) api.writeArrayToMemory(scratch.subarray(0, at), this.buffer);
     }
     const base = this.buffer;
     let rc = SQLITE_OK;
