@@ -11,6 +11,7 @@ import { sql as tagChangeLog } from './005-tag-change-log.ts';
 import { sql as dossierTables } from './006-dossier.ts';
 import { sql as viewsTables } from './007-views.ts';
 import { sql as orderIndexes } from './008-order-indexes.ts';
+import { sql as scoresGradeIndex } from './009-scores-grade-index.ts';
 
 export interface Migration {
   id: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: '006-dossier', sql: dossierTables },
   { id: 7, name: '007-views', sql: viewsTables },
   { id: 8, name: '008-order-indexes', sql: orderIndexes },
+  { id: 9, name: '009-scores-grade-index', sql: scoresGradeIndex },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
