@@ -40,15 +40,6 @@ function invalid(why: string): never {
   throw new AtlasError('INVALID_INPUT', why, { why });
 }
 
-function parseJson<T>(text: string | null, fallback: T): T {
-  if (text === null || text === '') return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
 interface CustomerRow {
   id: number;
   code: string;

@@ -20,6 +20,7 @@ import type { AnalyticsWorkerSpec } from '../analytics/analytics-protocol.ts';
 import { loadMetricTable } from '../analytics/analytics-store.ts';
 import { METRICS_VERSION } from '../analytics/analytics-ops.ts';
 import type { Db } from '../data/db.ts';
+import { parseJsonColumn } from '../data/json-column.ts';
 import { filterToSql } from '../data/filter-sql.ts';
 import type { JobContext } from '../job-context.ts';
 import type { Handlers } from '../protocol.ts';
@@ -71,15 +72,6 @@ function filteredCustomers(db: Db, query: string): CustomerRow[] {
   );
 }
 
-function parseJson<T>(text: string | null, fallback: T): T {
-  if (text === null || text === '') return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
 const num = (value: number | undefined): number | null => (value === undefined || Number.isNaN(value) ? null : value);
 const money = (value: number | undefined): number => {
   const v = num(value);
@@ -88,7 +80,7 @@ const money = (value: number | undefined): number => {
 
 function readTemplates(db: Db): ReportTemplate[] {
   return db.all<{ name: string; spec: string; updated_at: string }>('SELECT name, spec, updated_at FROM report_templates ORDER BY name').map((row) => {
-    const spec = parseJson<{ sheets?: unknown; customerColumns?: unknown }>(row.spec, {});
+    const spec = parseJsonColumn<{ sheets?: unknown; customerColumns?: unknown }>(row.spec, {});
     const sheets = Array.isArray(spec.sheets) ? REPORT_SHEET_IDS.filter((id) => (spec.sheets as unknown[]).includes(id)) : [...REPORT_SHEET_IDS];
     const columns = Array.isArray(spec.customerColumns)
       ? CUSTOMER_COLUMN_IDS.filter((id) => (spec.customerColumns as unknown[]).includes(id))
@@ -177,7 +169,7 @@ export function createReportsOps(workspace: WorkspaceAccess, analytics: Analytic
     const all: ReportCustomer[] = rows.map((row) => {
       const i = metrics?.indexOf.get(row.id);
       const col = (key: keyof NonNullable<typeof metrics>['columns']): number | undefined => (i === undefined || !metrics ? undefined : metrics.columns[key][i]);
-      const reasons = parseJson<{ code: string; strength: number }[]>(row.churn_reasons, []);
+      const reasons = parseJsonColumn<{ code: string; strength: number }[]>(row.churn_reasons, []);
       const lastDay = col('lastOrderDate');
       return {
         id: row.id,
@@ -187,7 +179,7 @@ export function createReportsOps(workspace: WorkspaceAccess, analytics: Analytic
         city: row.city,
         accountManager: row.account_manager,
         phone: row.phone,
-        segments: parseJson<Record<string, string | null>>(row.segments, {}),
+        segments: parseJsonColumn<Record<string, string | null>>(row.segments, {}),
         grade: row.grade,
         lifecycle: row.lifecycle ?? 'prospect',
         churnRisk: row.churn_risk ?? 0,
