@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from './i18n.ts';
+import { usePathInput } from './use-path-input.ts';
 import { baseName, dirName, joinPath } from './paths.ts';
 import { sessionActions, useAppInfo, usePathRequest, useWorkspace } from './session-store.ts';
 import type { FormEvent, ReactNode } from 'react';
@@ -29,27 +30,9 @@ function PathDialogBody({ purpose }: { purpose: FilePurpose }): ReactNode {
   const appInfo = useAppInfo();
   const workspace = useWorkspace();
   const [path, setPath] = useState(() => suggestion(purpose, appInfo?.dataDir ?? '', workspace, t));
-  const input = useRef<HTMLInputElement>(null);
+  const input = usePathInput('.atlas', sessionActions.cancelPathRequest);
   const titleId = useId();
   const hintId = useId();
-
-  useEffect(() => {
-    const el = input.current;
-    if (!el) return;
-    el.focus();
-    // Select the file name so typing replaces it; the folder stays.
-    const cut = Math.max(el.value.lastIndexOf('/'), el.value.lastIndexOf('\\')) + 1;
-    const dot = el.value.toLowerCase().endsWith('.atlas') ? el.value.length - '.atlas'.length : el.value.length;
-    el.setSelectionRange(cut, Math.max(cut, dot));
-  }, []);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') sessionActions.cancelPathRequest();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useT, useTranslateError } from '../../app/i18n.ts';
+import { usePathInput } from '../../app/use-path-input.ts';
 import { useFilter } from '../../app/filter-store.ts';
 import { useAppInfo, useLanguage } from '../../app/session-store.ts';
 import { usePage } from '../../app/nav-store.ts';
@@ -56,26 +57,9 @@ function QuickExportDialog(): ReactNode {
   const translateError = useTranslateError();
   const state = useQuickExport();
   const [path, setPath] = useState(state.request?.suggestedPath ?? '');
-  const input = useRef<HTMLInputElement>(null);
+  const input = usePathInput('.xlsx', quickExportActions.close, state.stage);
   const titleId = useId();
   const running = state.stage === 'running';
-
-  useEffect(() => {
-    const el = input.current;
-    if (!el) return;
-    el.focus();
-    // Select the file name so typing replaces it; the folder stays.
-    const cut = Math.max(el.value.lastIndexOf('/'), el.value.lastIndexOf('\\')) + 1;
-    el.setSelectionRange(cut, Math.max(cut, el.value.toLowerCase().endsWith('.xlsx') ? el.value.length - 5 : el.value.length));
-  }, [state.stage]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') quickExportActions.close();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
