@@ -77,6 +77,34 @@ describe('scoreRfm — quantiles with heavy ties', () => {
   });
 });
 
+describe('scoreRfm — counted and sorted quantiles agree', () => {
+  // Whole numbers over a modest range are counted; fractions and wide ranges are sorted. The
+  // same order of values must give the same scores either way.
+  it('property: scaling the values (fractions, a wide range) changes no score', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 2_000_000 })), { minLength: 1, maxLength: 300 }),
+        fc.constantFrom<Bins>(3, 4, 5),
+        (rows, bins) => {
+          const settings = fixtureSettings({ bins: { r: bins, f: bins, m: bins } });
+          const scores = (scale: number) => {
+            const t = syntheticTable({
+              recencyDays: rows.map((r) => r[0] * scale),
+              frequency: rows.map((r) => r[1] * scale),
+              monetary: rows.map((r) => r[2] * scale),
+            });
+            const res = scoreRfm(t, settings);
+            return [Array.from(res.r), Array.from(res.f), Array.from(res.m)];
+          };
+          const counted = scores(1);
+          expect(scores(1 / 8)).toEqual(counted);
+          expect(scores(1_000_003)).toEqual(counted);
+        },
+      ),
+    );
+  });
+});
+
 describe('scoreRfm — business thresholds', () => {
   it('scores F/M as 1 + cut points reached and R by "at most N days" limits', () => {
     const table = syntheticTable({ recencyDays: [0, 90, 91, 365, 1000], frequency: [1, 2, 3, 8, 20], monetary: [0, 200_000, 499_999, 3_000_000, 1] });

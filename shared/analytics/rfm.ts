@@ -37,7 +37,37 @@ function lowerBound(sorted: Float64Array, v: number): number {
   return lo;
 }
 
+/**
+ * Whole-number values over a modest range (days since the last order, purchase counts, most
+ * amounts in yuan) are counted instead of sorted: worse = the running count of smaller (or, for
+ * R, larger) values — the same scores as the sort below, in a fraction of the time.
+ */
+function countedScores(values: Float64Array, scored: Uint8Array, count: number, bins: number, lowerIsBetter: boolean, out: Uint8Array): boolean {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    if (scored[i] !== 1) continue;
+    const v = values[i]!;
+    if (!Number.isInteger(v)) return false;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min > 4 * count + 1024) return false;
+  // below[k] = number of scored values smaller than min + k (k = 0 .. range + 1).
+  const below = new Int32Array(max - min + 2);
+  for (let i = 0; i < values.length; i++) if (scored[i] === 1) below[values[i]! - min + 1]! += 1;
+  for (let k = 1; k < below.length; k++) below[k]! += below[k - 1]!;
+  for (let i = 0; i < values.length; i++) {
+    if (scored[i] !== 1) continue;
+    const k = values[i]! - min;
+    const worse = lowerIsBetter ? count - below[k + 1]! : below[k]!;
+    out[i] = 1 + Math.floor((bins * worse) / count);
+  }
+  return true;
+}
+
 function quantileScores(values: Float64Array, scored: Uint8Array, count: number, bins: number, lowerIsBetter: boolean, out: Uint8Array): void {
+  if (countedScores(values, scored, count, bins, lowerIsBetter, out)) return;
   // Goodness g: higher = better, so "worse" = strictly smaller g.
   const sorted = new Float64Array(count);
   let p = 0;
