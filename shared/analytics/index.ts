@@ -17,7 +17,7 @@ export { DEFAULT_TAG_LIBRARY } from './default-tags.ts';
 export { tagStatistics, tagMembers, winFlagsFromMetrics, type PreviousTags } from './tag-stats.ts';
 export { DEFAULT_GRADES, COMPLAINT_PLAYBOOK, assignGrades, explainCustomer, type GradeContext } from './grades.ts';
 export { assignLifecycle, rhythmDays } from './lifecycle.ts';
-export { churnRisk } from './churn.ts';
+export { churnReasonsOf, churnRisk } from './churn.ts';
 export {
   conversion,
   funnel,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignLifecycle } from './lifecycle.ts';
-import { churnRisk } from './churn.ts';
+import { churnReasonsOf, churnRisk } from './churn.ts';
 import { fixtureSettings, syntheticTable, FIXTURE_DATE } from './fixture.test-support.ts';
 import { toDay } from './days.ts';
 
@@ -61,13 +61,18 @@ describe('churnRisk', () => {
   it('weights a purchase gap by how far beyond the rhythm it is', () => {
     expect(res.reasons[1]!.map((r) => [r.code, r.strength])).toEqual([['gap-beyond-rhythm', 0.5]]);
     expect(res.risk[1]).toBe(17.5);
-    expect(res.reasons[1]![0]!.textZh).toContain('200 天未购买');
+    expect(churnReasonsOf(table, 1, lifecycle[1]!, settings)[0]!.textZh).toContain('200 天未购买');
   });
 
   it('lists every reason with zh/en text and adds their weights', () => {
     expect(res.reasons[2]!.map((r) => r.code)).toEqual(['gap-beyond-rhythm', 'amount-down', 'unresolved-complaint', 'rising-overdue', 'idle-equipment']);
     expect(res.risk[2]).toBe(35 + 0.8 * 25 + 15 + 15 + 0.5 * 10);
-    expect(res.reasons[2]![3]!.textEn).toBe('Overdue rising: 500 → 1,000 yuan in 90 days');
-    for (const r of res.reasons[2]!) expect(r.textZh.length * r.textEn.length).toBeGreaterThan(0);
+    const explained = churnReasonsOf(table, 2, lifecycle[2]!, settings);
+    expect(explained.map(({ code, strength }) => ({ code, strength }))).toEqual(res.reasons[2]);
+    expect(explained[3]!.textEn).toBe('Overdue rising: 500 → 1,000 yuan in 90 days');
+    expect(explained[1]!.textZh).toBe('近12个月金额比前12个月下降 80%');
+    expect(explained[4]!.textEn).toBe('1 unit idle in the last 30 days');
+    for (const r of explained) expect(r.textZh.length * r.textEn.length).toBeGreaterThan(0);
+    expect(churnReasonsOf(table, 3, lifecycle[3]!, settings)).toEqual([]);
   });
 });

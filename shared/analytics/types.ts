@@ -550,10 +550,14 @@ export const CHURN_REASON_CODES = [
 ] as const;
 export type ChurnReasonCode = (typeof CHURN_REASON_CODES)[number];
 
-export interface ChurnReason {
+export interface ChurnSignal {
   code: ChurnReasonCode;
   /** 0..1 strength of the signal (the score adds weight × strength). */
   strength: number;
+}
+
+/** A signal with its explanation (churnReasonsOf). */
+export interface ChurnReason extends ChurnSignal {
   textZh: string;
   textEn: string;
 }
@@ -561,7 +565,8 @@ export interface ChurnReason {
 export interface ChurnResult {
   /** 0..100 per customer; 0 for prospects. */
   risk: Float64Array;
-  reasons: ChurnReason[][];
+  /** Per customer, the signals found (texts: churnReasonsOf). */
+  reasons: (readonly ChurnSignal[])[];
 }
 
 // ───────────────────────────── conversion ─────────────────────────────

@@ -13,6 +13,7 @@ import {
   byProvince,
   bySegment,
   byTag,
+  churnReasonsOf,
   conversion,
   evaluateRule,
   explainCustomer,
@@ -194,7 +195,7 @@ export function createAnalyticsEngine() {
       playbook: gradeRule?.playbook ?? null,
       lifecycle: result.lifecycle[index] ?? 'prospect',
       churnRisk: result.churn.risk[index] ?? 0,
-      churnReasons: result.churn.reasons[index] ?? [],
+      churnReasons: churnReasonsOf(table, index, result.lifecycle[index] ?? 'prospect', defs.settings),
       tags: result.tags.order.filter((id) => result.tags.flags[id]?.[index] === 1),
       explanation,
     };
