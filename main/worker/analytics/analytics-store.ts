@@ -17,6 +17,8 @@ import type {
 import { DATE_METRIC_KEYS, LIST_KEYS, NUMERIC_METRIC_KEYS, TEXT_KEYS } from '../../../shared/analytics/index.ts';
 import type { ScoringRunInfo } from '../../../shared/analytics/api.ts';
 import type { Db, Param } from '../data/db.ts';
+import { DEFAULT_SEGMENT_COLUMNS } from '../data/filter-sql.ts';
+import { parseJsonColumn } from '../data/json-column.ts';
 
 const now = (): string => new Date().toISOString();
 
@@ -299,6 +301,18 @@ const SCORE_COLUMNS = [
 
 const SCORE_CHUNK = 128;
 
+/**
+ * Every scheme's segment of a stored score row. The shipped schemes have their own columns
+ * (segment_8, segment_11) and are not repeated in the `segments` JSON, which holds the user's
+ * schemes only (building that JSON for every row was a tenth of writing the scores back).
+ */
+export function storedSegments(row: { segment_8: string | null; segment_11: string | null; segments: string | null }): Record<string, string | null> {
+  const segments = parseJsonColumn<Record<string, string | null>>(row.segments, {});
+  if (row.segment_8 !== null) segments['rfm8'] = row.segment_8;
+  if (row.segment_11 !== null) segments['rfm11'] = row.segment_11;
+  return segments;
+}
+
 /** JSON of churn reasons as {code, strength}: codes are fixed identifiers, so no escaping. */
 function reasonsJson(reasons: readonly { code: string; strength: number }[]): string {
   let out = '[';
@@ -317,7 +331,7 @@ function reasonsJson(reasons: readonly { code: string; strength: number }[]): st
  * risk, churn reasons when there are any, and one or two integers packing the R/F/M scores and
  * dictionary codes of segments, grade, grade rule and lifecycle). The statement decodes them
  * natively (shifts, masks and CASE over the few distinct strings, json_object for the segments
- * of every scheme) — 128 rows per statement, prepared once per write. The table has no
+ * of user schemes: see storedSegments) — 128 rows per statement, prepared once per write. The table has no
  * secondary index to maintain (migration 009). 100,000 rows: about 4× faster than literal SQL.
  */
 export function saveScores(db: Db, table: MetricTable, result: ScoringResult, schemeIds: readonly string[]): void {
@@ -367,10 +381,11 @@ export function saveScores(db: Db, table: MetricTable, result: ScoringResult, sc
       const k = schemeIds.indexOf(schemeId);
       return k < 0 ? 'NULL' : decode(segmentFields[k]!, segmentDicts[k]!.values);
     };
+    const inJson = schemeIds.flatMap((id, k) => (Object.hasOwn(DEFAULT_SEGMENT_COLUMNS, id) ? [] : [k]));
     const segmentsJson =
-      schemeIds.length === 0
+      inJson.length === 0
         ? `'{}'`
-        : `json_object(${schemeIds.map((id, k) => `${quote(id)}, ${decode(segmentFields[k]!, segmentDicts[k]!.values)}`).join(', ')})`;
+        : `json_object(${inJson.map((k) => `${quote(schemeIds[k]!)}, ${decode(segmentFields[k]!, segmentDicts[k]!.values)}`).join(', ')})`;
     return `(${[
       p(0), p(1), p(2), p(3),
       `NULLIF(${bitsOf(r!)}, 0)`, `NULLIF(${bitsOf(f!)}, 0)`, `NULLIF(${bitsOf(m!)}, 0)`,
@@ -424,16 +439,9 @@ export function applyTagChanges(
   for (const [tagId, ids] of deletes) {
     db.run('DELETE FROM customer_tags WHERE tag_id = ? AND customer_id IN (SELECT value FROM json_each(?))', [tagId, JSON.stringify(ids)]);
   }
-  let inserted = 0;
-  for (const ids of inserts.values()) inserted += ids.length;
-  // A large load (first scoring, an import) rebuilds the by-customer index once, sorted, instead
-  // of inserting into it row by row in tag order.
-  const rebuild = inserted > 20_000;
-  if (rebuild) db.exec('DROP INDEX IF EXISTS customer_tags_customer');
   for (const [tagId, ids] of inserts) {
     db.run('INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) SELECT value, ? FROM json_each(?)', [tagId, JSON.stringify(ids)]);
   }
-  if (rebuild) db.exec('CREATE INDEX customer_tags_customer ON customer_tags (customer_id)');
 }
 
 /** The stored tag members per tag (customer ids), for "entered / left" after reopening. */
@@ -465,6 +473,28 @@ export function insertRun(db: Db, run: Omit<ScoringRunInfo, 'id'>): number {
   // Keep the history bounded: the latest 200 runs are plenty for trends.
   db.run('DELETE FROM scoring_runs WHERE id NOT IN (SELECT id FROM scoring_runs ORDER BY id DESC LIMIT 200)');
   return Number(db.value('SELECT max(id) FROM scoring_runs'));
+}
+
+/**
+ * The change log of a run: who entered / left each tag, one row per tag and direction with
+ * the customer ids as JSON (reports count them within a filter). Only the latest run's log is
+ * kept; tag_change_runs says the log of that run is complete. `changes` null = nothing to
+ * compare with (the first run).
+ */
+export function recordTagChanges(
+  db: Db,
+  runId: number,
+  changes: { inserts: ReadonlyMap<string, readonly number[]>; deletes: ReadonlyMap<string, readonly number[]> } | null,
+): void {
+  db.run('DELETE FROM tag_change_sets WHERE run_id < ?', [runId]);
+  db.run('DELETE FROM tag_change_runs WHERE run_id < ?', [runId]);
+  if (changes) {
+    const rows: Param[][] = [];
+    for (const [tagId, ids] of changes.inserts) rows.push([runId, tagId, 1, JSON.stringify(ids)]);
+    for (const [tagId, ids] of changes.deletes) rows.push([runId, tagId, -1, JSON.stringify(ids)]);
+    db.insertRows('tag_change_sets', ['run_id', 'tag_id', 'change', 'customer_ids'], rows);
+  }
+  db.run('INSERT OR REPLACE INTO tag_change_runs (run_id) VALUES (?)', [runId]);
 }
 
 export function listRuns(db: Db, limit = 100): ScoringRunInfo[] {

@@ -14,13 +14,15 @@ import {
   computeMetrics,
 } from '../../../shared/analytics/index.ts';
 import type { AnalysisSettings, MetricTable, ScoringResult, SegmentScheme } from '../../../shared/analytics/index.ts';
+import { emptyFilter } from '../../../shared/filters/index.ts';
 import { Db } from '../data/db.ts';
+import { filterToSql } from '../data/filter-sql.ts';
 import { insertDataset } from '../data/insert-dataset.ts';
 import { initialiseWorkspace } from '../data/schema.ts';
 import type { JobContext } from '../job-context.ts';
 import { createAnalyticsEngine } from './analytics-engine.ts';
 import type { Definitions } from './analytics-engine.ts';
-import { applyTagChanges, listRuns, loadAnalysisInput, loadMetricTable, saveMetricTable } from './analytics-store.ts';
+import { applyTagChanges, listRuns, loadAnalysisInput, loadMetricTable, saveMetricTable, storedSegments } from './analytics-store.ts';
 import { writeScoring } from './score-writer.ts';
 
 const ctx: JobContext = { jobId: null, progress: () => undefined, checkpoint: async () => undefined, cancelled: false };
@@ -49,8 +51,9 @@ function expectStoredAsResult(db: Db, table: MetricTable, result: ScoringResult,
   const num = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
   rows.forEach((row, i) => {
     const scored = result.rfm.scored[i] === 1;
+    // The shipped schemes are stored in their own columns only; the JSON holds the others.
     const segments: Record<string, string | null> = {};
-    for (const id of schemeIds) segments[id] = result.segments[id]?.[i] ?? null;
+    for (const id of schemeIds) if (id !== 'rfm8' && id !== 'rfm11') segments[id] = result.segments[id]?.[i] ?? null;
     const reasons = result.churn.reasons[i] ?? [];
     expect(row).toEqual({
       customer_id: table.customerIds[i],
@@ -136,10 +139,37 @@ describe('writing scores back', () => {
       expect(run.tagChanges[tagId], tagId).toEqual({ entered, left });
       expect(delta.inserts.get(tagId)?.length ?? 0).toBe(entered);
     }
-    // The same change diffed against the table (no result in memory) gives the same rows.
-    const third = engine.score(table, defs(settings));
+    // The run's change log names exactly who entered and left (reports count it per filter).
+    const logged = () => {
+      const out = new Map<string, number[]>();
+      for (const r of db.all<{ run_id: number; tag_id: string; change: number; customer_ids: string }>('SELECT * FROM tag_change_sets')) {
+        expect(r.run_id).toBe(listRuns(db, 1)[0]!.id);
+        out.set(`${r.change > 0 ? '+' : '-'}${r.tag_id}`, (JSON.parse(r.customer_ids) as number[]).sort((a, b) => a - b));
+      }
+      return out;
+    };
+    const changes = (before: Map<string, number[]>, after: Map<string, number[]>) => {
+      const out = new Map<string, number[]>();
+      for (const tagId of new Set([...before.keys(), ...after.keys()])) {
+        const a = new Set(before.get(tagId) ?? []);
+        const b = new Set(after.get(tagId) ?? []);
+        const entered = [...b].filter((id) => !a.has(id));
+        const left = [...a].filter((id) => !b.has(id));
+        if (entered.length > 0) out.set(`+${tagId}`, entered);
+        if (left.length > 0) out.set(`-${tagId}`, left);
+      }
+      return out;
+    };
+    expect(logged()).toEqual(changes(expectedMembers(table, first.result), expectedMembers(table, second.result)));
+    expect(logged().size).toBeGreaterThan(2);
+    // The same change diffed against the table (no result in memory) gives the same rows; a
+    // tag taken out of the library leaves every member, in the table and in the log.
+    const dropped = DEFAULT_TAG_LIBRARY.find((t) => (expectedMembers(table, second.result).get(t.id)?.length ?? 0) > 0)!;
+    const third = engine.score(table, { ...defs(settings), tags: DEFAULT_TAG_LIBRARY.filter((t) => t.id !== dropped.id).map((t) => ({ ...t })) });
     writeScoring(db, { table, result: third.result, schemeIds, previous: null, reason: 'settings', settings, durationMs: 1 });
     expect(storedMembers(db)).toEqual(expectedMembers(table, third.result));
+    expect(logged()).toEqual(changes(expectedMembers(table, second.result), expectedMembers(table, third.result)));
+    expect(logged().get(`-${dropped.id}`)).toEqual(expectedMembers(table, second.result).get(dropped.id));
   });
 
   it('stores the segments of a user scheme and names with quotes safely', async () => {
@@ -158,15 +188,31 @@ describe('writing scores back', () => {
     writeScoring(db, { table, result: scored.result, schemeIds, previous: null, reason: 'open', settings, durationMs: 1 });
     expectStoredAsResult(db, table, scored.result, schemeIds);
     expect(Number(db.value(`SELECT count(*) FROM customer_scores WHERE json_extract(segments, '$."my''scheme"') LIKE '%''x'`))).toBeGreaterThan(0);
+    // Read back, every scheme's segment is there: the shipped ones from their columns.
+    const rows = db.all<{ segment_8: string | null; segment_11: string | null; segments: string }>('SELECT segment_8, segment_11, segments FROM customer_scores ORDER BY customer_id');
+    rows.forEach((row, i) => {
+      const expected: Record<string, string | null> = {};
+      for (const id of schemeIds) if (result(id, i) !== null || id === "my'scheme") expected[id] = result(id, i);
+      expect(storedSegments(row)).toEqual(expected);
+    });
+    function result(id: string, i: number): string | null {
+      return scored.result.segments[id]?.[i] ?? null;
+    }
   });
 
-  it('a large tag load (over 20,000 rows) rebuilds the by-customer index and stores every row once', async () => {
+  it('a large tag load stores every row once, in one b-tree the filters search by primary key', async () => {
     const db = await Db.open();
     initialiseWorkspace(db, 'test');
     const ids = Array.from({ length: 15_000 }, (_, i) => i + 1);
     applyTagChanges(db, new Map([['a', ids], ['b', ids.filter((id) => id % 2 === 0)]]), new Map(), []);
     expect(Number(db.value('SELECT count(*) FROM customer_tags'))).toBe(22_500);
-    expect(db.value("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'customer_tags_customer'")).toBe('customer_tags_customer');
+    expect(db.value("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer_tags'")).toBe(0);
+    // A tag filter (any or all of several tags) searches the primary key, customer by customer.
+    for (const mode of ['any', 'all'] as const) {
+      const { where, params } = filterToSql({ ...emptyFilter, tags: { mode, ids: ['a', 'b'] } }, { table: 'c' });
+      const plan = db.table(`EXPLAIN QUERY PLAN SELECT id FROM customers AS c WHERE ${where}`, params).values.map((r) => String(r[3])).join(' | ');
+      expect(plan, mode).toMatch(/SEARCH ft .*USING PRIMARY KEY \(tag_id=\? AND customer_id=\?\)/);
+    }
     // Entered twice (a stale diff) is still one row; leaving removes exactly those rows.
     applyTagChanges(db, new Map([['b', [2, 4]]]), new Map([['a', ids.slice(0, 100)]]), ['c']);
     expect(Number(db.value("SELECT count(*) FROM customer_tags WHERE tag_id = 'b'"))).toBe(7_500);

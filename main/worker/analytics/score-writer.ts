@@ -6,7 +6,7 @@
  */
 import type { AnalysisSettings, MetricTable, ScoringResult } from '../../../shared/analytics/index.ts';
 import type { Db } from '../data/db.ts';
-import { applyTagChanges, insertRun, readTagMembers, saveScores } from './analytics-store.ts';
+import { applyTagChanges, insertRun, readTagMembers, recordTagChanges, saveScores } from './analytics-store.ts';
 
 /** The tag members before this run: flags of the previous result in memory, or as stored. */
 export type PreviousMembers =
@@ -14,7 +14,7 @@ export type PreviousMembers =
   | { kind: 'sets'; members: Map<string, Set<number>> };
 
 export interface TagDelta {
-  /** Per tag: customer ids that entered / left. */
+  /** Per tag: customer ids that entered / left (a dropped tag's members left it). */
   inserts: Map<string, number[]>;
   deletes: Map<string, number[]>;
   /** Tags that had members stored but are no longer evaluated. */
@@ -78,6 +78,16 @@ export function tagDelta(table: MetricTable, result: ScoringResult, previous: Pr
   }
   const previousTags = before.kind === 'flags' ? Object.keys(before.flags) : [...before.members.keys()];
   delta.dropped = previousTags.filter((tagId) => !(tagId in delta.tagCounts));
+  // Members of a tag no longer evaluated have left it (the change log says so).
+  for (const tagId of delta.dropped) {
+    let left: number[];
+    if (before.kind === 'flags') {
+      const flags = before.flags[tagId]!;
+      left = [];
+      for (let i = 0; i < flags.length; i++) if (flags[i] === 1) left.push(before.customerIds[i]!);
+    } else left = [...before.members.get(tagId)!];
+    if (left.length > 0) delta.deletes.set(tagId, left);
+  }
   return delta;
 }
 
@@ -94,7 +104,7 @@ export interface WriteScoringOptions {
   at?: string;
 }
 
-/** Writes scores, tag changes and the run in one transaction. */
+/** Writes scores, tag changes, the run and its change log in one transaction. */
 export function writeScoring(db: Db, options: WriteScoringOptions): { at: string; delta: TagDelta } {
   const { table, result } = options;
   const hadRun = Number(db.value('SELECT count(*) FROM scoring_runs')) > 0;
@@ -104,7 +114,7 @@ export function writeScoring(db: Db, options: WriteScoringOptions): { at: string
   db.transaction(() => {
     saveScores(db, table, result, options.schemeIds);
     applyTagChanges(db, delta.inserts, delta.deletes, delta.dropped);
-    insertRun(db, {
+    const runId = insertRun(db, {
       at,
       reason: options.reason,
       settings: options.settings,
@@ -114,6 +124,8 @@ export function writeScoring(db: Db, options: WriteScoringOptions): { at: string
       tagChanges: delta.tagChanges,
       durationMs: options.durationMs,
     });
+    // The first run has nothing to compare with: its log is empty.
+    recordTagChanges(db, runId, hadRun ? delta : null);
   });
   return { at, delta };
 }

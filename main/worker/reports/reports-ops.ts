@@ -17,7 +17,7 @@ import { conversion, funnel, FUNNEL_STAGES } from '../../../shared/analytics/con
 import type { OpportunityInput } from '../../../shared/analytics/types.ts';
 import { writeWorkbook } from '../../report/write-workbook.ts';
 import type { AnalyticsWorkerSpec } from '../analytics/analytics-protocol.ts';
-import { loadMetricTable } from '../analytics/analytics-store.ts';
+import { loadMetricTable, storedSegments } from '../analytics/analytics-store.ts';
 import { METRICS_VERSION } from '../analytics/analytics-ops.ts';
 import type { Db } from '../data/db.ts';
 import { parseJsonColumn } from '../data/json-column.ts';
@@ -39,6 +39,8 @@ interface CustomerRow {
   city: string | null;
   account_manager: string | null;
   phone: string | null;
+  segment_8: string | null;
+  segment_11: string | null;
   segments: string | null;
   grade: string | null;
   lifecycle: string | null;
@@ -65,7 +67,7 @@ function filteredCustomers(db: Db, query: string): CustomerRow[] {
               s.r_score, s.f_score, s.m_score
        FROM customers AS c LEFT JOIN customer_scores AS s ON s.customer_id = c.id
      )
-     SELECT id, code, name, province, city, account_manager, phone, segments, grade, lifecycle, churn_risk, churn_reasons,
+     SELECT id, code, name, province, city, account_manager, phone, segment_8, segment_11, segments, grade, lifecycle, churn_risk, churn_reasons,
             r_score, f_score, m_score
      FROM cv WHERE ${where} ORDER BY code`,
     params,
@@ -91,7 +93,7 @@ function readTemplates(db: Db): ReportTemplate[] {
 
 /**
  * Customers of the filter who entered / left each tag in the latest scoring run (the log kept
- * by migration 005); null when there was no run before it or the log does not cover it.
+ * by scoring, migration 010); null when there was no run before it or the log does not cover it.
  */
 function tagChangesOf(db: Db, customers: readonly ReportCustomer[], hasPrevious: boolean): ReportTagChanges | null {
   if (!hasPrevious) return null;
@@ -101,13 +103,13 @@ function tagChangesOf(db: Db, customers: readonly ReportCustomer[], hasPrevious:
   const ids = new Set(customers.map((c) => c.id));
   const entered: Record<string, number> = {};
   const left: Record<string, number> = {};
-  for (const row of db.all<{ customer_id: number; tag_id: string; change: number }>(
-    'SELECT customer_id, tag_id, change FROM tag_change_log WHERE run_id = ?',
+  for (const row of db.all<{ tag_id: string; change: number; customer_ids: string }>(
+    'SELECT tag_id, change, customer_ids FROM tag_change_sets WHERE run_id = ?',
     [Number(latest)],
   )) {
-    if (!ids.has(row.customer_id)) continue;
-    const into = row.change > 0 ? entered : left;
-    into[row.tag_id] = (into[row.tag_id] ?? 0) + 1;
+    let count = 0;
+    for (const id of parseJsonColumn<number[]>(row.customer_ids, [])) if (ids.has(id)) count += 1;
+    if (count > 0) (row.change > 0 ? entered : left)[row.tag_id] = count;
   }
   return { entered, left };
 }
@@ -179,7 +181,7 @@ export function createReportsOps(workspace: WorkspaceAccess, analytics: Analytic
         city: row.city,
         accountManager: row.account_manager,
         phone: row.phone,
-        segments: parseJsonColumn<Record<string, string | null>>(row.segments, {}),
+        segments: storedSegments(row),
         grade: row.grade,
         lifecycle: row.lifecycle ?? 'prospect',
         churnRisk: row.churn_risk ?? 0,

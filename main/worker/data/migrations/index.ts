@@ -12,6 +12,7 @@ import { sql as dossierTables } from './006-dossier.ts';
 import { sql as viewsTables } from './007-views.ts';
 import { sql as orderIndexes } from './008-order-indexes.ts';
 import { sql as scoresGradeIndex } from './009-scores-grade-index.ts';
+import { sql as tagChangeSets } from './010-tag-change-sets.ts';
 
 export interface Migration {
   id: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 7, name: '007-views', sql: viewsTables },
   { id: 8, name: '008-order-indexes', sql: orderIndexes },
   { id: 9, name: '009-scores-grade-index', sql: scoresGradeIndex },
+  { id: 10, name: '010-tag-change-sets', sql: tagChangeSets },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -47,3 +47,37 @@ describe('migration 008 (order indexes)', () => {
     db.close();
   });
 });
+
+describe('migration 010 (tag change sets)', () => {
+  it('keeps every tag member and the latest run\'s change log of a version-9 workspace', async () => {
+    const db = await workspaceAtVersion(9);
+    db.run("INSERT INTO customers (id, code, name, batch_id) VALUES (1, 'C1', '客户一', 1), (2, 'C2', '客户二', 1), (3, 'C3', '客户三', 1)");
+    const run = (id: number) =>
+      db.run("INSERT INTO scoring_runs (id, at, reason, settings, customers, scored, tag_counts, tag_changes, duration_ms) VALUES (?, 'x', 'test', '{}', 3, 3, '{}', '{}', 1)", [id]);
+    // Run 1 stores its members; before run 2 the version-9 triggers log what changed.
+    db.run("INSERT INTO customer_tags (customer_id, tag_id) VALUES (1, 'high_value'), (2, 'high_value'), (3, 'complaint'), (1, 'on_time')");
+    run(1);
+    db.run("DELETE FROM customer_tags WHERE tag_id = 'high_value' AND customer_id = 2");
+    db.run("INSERT INTO customer_tags (customer_id, tag_id) VALUES (3, 'high_value'), (2, 'complaint'), (1, 'complaint')");
+    run(2);
+    const members = db.table('SELECT customer_id, tag_id FROM customer_tags ORDER BY tag_id, customer_id');
+    expect(members.values).toHaveLength(6);
+
+    checkAndMigrate(db, 'old.atlas');
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.table('SELECT customer_id, tag_id FROM customer_tags ORDER BY tag_id, customer_id')).toEqual(members);
+    expect(String(db.value("SELECT sql FROM sqlite_master WHERE name = 'customer_tags'"))).toMatch(/WITHOUT ROWID/);
+    expect(indexesOf(db, 'customer_tags')).toEqual([]);
+    expect(db.value("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).toBe(0);
+    expect(db.value("SELECT count(*) FROM sqlite_master WHERE name = 'tag_change_log'")).toBe(0);
+    expect(db.all('SELECT run_id, tag_id, change, customer_ids FROM tag_change_sets ORDER BY tag_id, change')).toEqual([
+      { run_id: 2, tag_id: 'complaint', change: 1, customer_ids: '[1,2]' },
+      { run_id: 2, tag_id: 'high_value', change: -1, customer_ids: '[2]' },
+      { run_id: 2, tag_id: 'high_value', change: 1, customer_ids: '[3]' },
+    ]);
+    expect(db.value('SELECT run_id FROM tag_change_runs')).toBe(2);
+    // Members are still unique per tag.
+    expect(() => db.run("INSERT INTO customer_tags (customer_id, tag_id) VALUES (1, 'complaint')")).toThrow(/UNIQUE/);
+    db.close();
+  });
+});
