@@ -6,6 +6,7 @@
 import type {
   AnalysisInput,
   AnalysisSettings,
+  ChurnSignal,
   GradeRule,
   MetricKey,
   MetricTable,
@@ -313,26 +314,42 @@ export function storedSegments(row: { segment_8: string | null; segment_11: stri
   return segments;
 }
 
-/** JSON of churn reasons as {code, strength}: codes are fixed identifiers, so no escaping. */
-function reasonsJson(reasons: readonly { code: string; strength: number }[]): string {
-  let out = '[';
-  for (let k = 0; k < reasons.length; k++) {
-    const r = reasons[k]!;
-    out += `${k === 0 ? '' : ','}{"code":"${r.code}","strength":${Number.isFinite(r.strength) ? r.strength : 'null'}}`;
-  }
-  return `${out}]`;
+/**
+ * The stored churn reasons: the codes, strongest first (ties in the order found). That is all
+ * that is read back (the reports list them; a dossier explains the customer afresh, with texts
+ * and strengths), and the few distinct lists code like any other text column — no string is
+ * bound per row. JSON of fixed identifiers, so no escaping.
+ */
+function reasonCodesJson(reasons: readonly ChurnSignal[]): string {
+  if (reasons.length === 1) return `["${reasons[0]!.code}"]`;
+  const ordered = [...reasons].sort((a, b) => b.strength - a.strength);
+  return `[${ordered.map((r) => `"${r.code}"`).join(',')}]`;
+}
+
+/**
+ * Churn reason codes of a stored score row, strongest first. Rows written before reasons were
+ * stored as codes hold {code, strength} objects: ordered here the same way.
+ */
+export function storedChurnReasons(json: string | null): string[] {
+  const stored = parseJsonColumn<unknown[]>(json, []);
+  if (!Array.isArray(stored)) return [];
+  if (stored.every((r): r is string => typeof r === 'string')) return stored;
+  return (stored as { code?: unknown; strength?: unknown }[])
+    .filter((r) => typeof r?.code === 'string')
+    .sort((a, b) => Number(b.strength ?? 0) - Number(a.strength ?? 0))
+    .map((r) => r.code as string);
 }
 
 /**
  * Replaces customer_scores with a scoring result.
  *
  * Written for speed in sql.js, where every bound value is a call into WASM and every string an
- * allocation plus a UTF-8 copy: per row only 7–8 values are bound (id, three metrics, churn
- * risk, churn reasons when there are any, and one or two integers packing the R/F/M scores and
- * dictionary codes of segments, grade, grade rule and lifecycle). The statement decodes them
- * natively (shifts, masks and CASE over the few distinct strings, json_object for the segments
- * of user schemes: see storedSegments) — 128 rows per statement, prepared once per write. The table has no
- * secondary index to maintain (migration 009). 100,000 rows: about 4× faster than literal SQL.
+ * allocation plus a UTF-8 copy: per row only numbers are bound, 6–7 of them (id, three metrics,
+ * churn risk, and one or two integers packing the R/F/M scores and dictionary codes of
+ * segments, grade, grade rule, lifecycle and churn reasons). The statement decodes them natively
+ * (shifts, masks and CASE over the few distinct strings, json_object for the segments of user
+ * schemes: see storedSegments) — 128 rows per statement, prepared once per write. The table
+ * has no secondary index to maintain (migration 009).
  */
 export function saveScores(db: Db, table: MetricTable, result: ScoringResult, schemeIds: readonly string[]): void {
   const { rfm, grades, lifecycle, churn } = result;
@@ -346,10 +363,13 @@ export function saveScores(db: Db, table: MetricTable, result: ScoringResult, sc
   const grade = new Dictionary(n);
   const gradeRule = new Dictionary(n);
   const stage = new Dictionary(n);
+  const reasons = new Dictionary(n);
   for (let i = 0; i < n; i++) {
     grade.set(i, grades.grade[i] ?? null);
     gradeRule.set(i, String(grades.ruleIndex[i] ?? -2));
     stage.set(i, lifecycle[i] ?? 'prospect');
+    const signals = churn.reasons[i];
+    if (signals !== undefined && signals.length > 0) reasons.set(i, reasonCodesJson(signals));
   }
   // R/F/M scores are 1..5 (0 = unscored); segment_8 / segment_11 come from the shipped schemes.
   const scoreCodes = (scores: Uint8Array): Uint8Array => {
@@ -365,16 +385,17 @@ export function saveScores(db: Db, table: MetricTable, result: ScoringResult, sc
     grade,
     gradeRule,
     stage,
+    reasons,
   ];
   const { packed, words } = packFields(fields.map((f) => ({ bits: f.bits, codes: f.codes })));
   const [r, f, m, ...rest] = packed;
   const segmentFields = rest.slice(0, schemeIds.length);
-  const [gradeField, ruleField, stageField] = rest.slice(schemeIds.length) as [PackedField, PackedField, PackedField];
+  const [gradeField, ruleField, stageField, reasonsField] = rest.slice(schemeIds.length) as [PackedField, PackedField, PackedField, PackedField];
 
-  const perRow = 6 + words; // id, recency, frequency, monetary, churn risk, reasons, words
+  const perRow = 5 + words; // id, recency, frequency, monetary, churn risk, words
   const rowSql = (base: number): string => {
     const p = (k: number): string => `?${base + k}`;
-    const bitsOf = (field: PackedField): string => `((${p(6 + field.word)} >> ${field.shift}) & ${(1 << field.bits) - 1})`;
+    const bitsOf = (field: PackedField): string => `((${p(5 + field.word)} >> ${field.shift}) & ${(1 << field.bits) - 1})`;
     const decode = (field: PackedField, values: readonly string[]): string =>
       values.length === 0 ? 'NULL' : `CASE ${bitsOf(field)} ${values.map((v, k) => `WHEN ${k + 1} THEN ${quote(v)}`).join(' ')} END`;
     const segmentOf = (schemeId: string): string => {
@@ -391,7 +412,7 @@ export function saveScores(db: Db, table: MetricTable, result: ScoringResult, sc
       `NULLIF(${bitsOf(r!)}, 0)`, `NULLIF(${bitsOf(f!)}, 0)`, `NULLIF(${bitsOf(m!)}, 0)`,
       segmentOf('rfm8'), segmentOf('rfm11'), segmentsJson,
       decode(gradeField, grade.values), decode(ruleField, gradeRule.values), decode(stageField, stage.values),
-      p(4), `COALESCE(${p(5)}, '[]')`,
+      p(4), `COALESCE(${decode(reasonsField, reasons.values)}, '[]')`,
     ].join(',')})`;
   };
   const statementFor = (rows: number): string =>
@@ -409,10 +430,8 @@ export function saveScores(db: Db, table: MetricTable, result: ScoringResult, sc
       out[at + 2] = orNull(table.columns.frequency[i]);
       out[at + 3] = orNull(table.columns.monetary[i]);
       out[at + 4] = Math.round((churn.risk[i] ?? 0) * 10) / 10;
-      const reasons = churn.reasons[i];
-      out[at + 5] = reasons === undefined || reasons.length === 0 ? null : reasonsJson(reasons);
-      for (let w = 0; w < words; w++) out[at + 6 + w] = 0;
-      for (const field of packed) out[at + 6 + field.word] = (out[at + 6 + field.word] as number) | (field.codes[i]! << field.shift);
+      for (let w = 0; w < words; w++) out[at + 5 + w] = 0;
+      for (const field of packed) out[at + 5 + field.word] = (out[at + 5 + field.word] as number) | (field.codes[i]! << field.shift);
     }
     return out;
   };

@@ -22,7 +22,7 @@ import { initialiseWorkspace } from '../data/schema.ts';
 import type { JobContext } from '../job-context.ts';
 import { createAnalyticsEngine } from './analytics-engine.ts';
 import type { Definitions } from './analytics-engine.ts';
-import { applyTagChanges, listRuns, loadAnalysisInput, loadMetricTable, saveMetricTable, storedSegments } from './analytics-store.ts';
+import { applyTagChanges, listRuns, loadAnalysisInput, loadMetricTable, saveMetricTable, storedChurnReasons, storedSegments } from './analytics-store.ts';
 import { writeScoring } from './score-writer.ts';
 
 const ctx: JobContext = { jobId: null, progress: () => undefined, checkpoint: async () => undefined, cancelled: false };
@@ -70,7 +70,7 @@ function expectStoredAsResult(db: Db, table: MetricTable, result: ScoringResult,
       grade_rule: String(result.grades.ruleIndex[i] ?? -2),
       lifecycle: result.lifecycle[i] ?? 'prospect',
       churn_risk: Math.round((result.churn.risk[i] ?? 0) * 10) / 10,
-      churn_reasons: JSON.stringify(reasons.map((r) => ({ code: r.code, strength: r.strength }))),
+      churn_reasons: JSON.stringify([...reasons].sort((a, b) => b.strength - a.strength).map((r) => r.code)),
     });
   });
 }
@@ -108,6 +108,7 @@ describe('writing scores back', () => {
     // The shipped schemes give several segments and grades: the decode is not one constant.
     expect(Number(db.value('SELECT count(DISTINCT segment_11) FROM customer_scores'))).toBeGreaterThan(5);
     expect(Number(db.value('SELECT count(DISTINCT grade) FROM customer_scores'))).toBeGreaterThanOrEqual(3);
+    expect(Number(db.value("SELECT count(DISTINCT churn_reasons) FROM customer_scores WHERE churn_reasons LIKE '%,%'"))).toBeGreaterThanOrEqual(2);
     // No secondary index to rebuild on every re-score (migration 009).
     expect(db.value("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer_scores' AND sql IS NOT NULL")).toBe(0);
     expect(storedMembers(db)).toEqual(expectedMembers(table, scored.result));
@@ -198,6 +199,16 @@ describe('writing scores back', () => {
     function result(id: string, i: number): string | null {
       return scored.result.segments[id]?.[i] ?? null;
     }
+  });
+
+  it('reads churn reasons back strongest first, as stored now and as stored before (with strengths)', () => {
+    expect(storedChurnReasons('["amount-down","gap-beyond-rhythm"]')).toEqual(['amount-down', 'gap-beyond-rhythm']);
+    expect(
+      storedChurnReasons('[{"code":"gap-beyond-rhythm","strength":0.4},{"code":"unresolved-complaint","strength":1},{"code":"idle-equipment","strength":0.4}]'),
+    ).toEqual(['unresolved-complaint', 'gap-beyond-rhythm', 'idle-equipment']);
+    expect(storedChurnReasons('[]')).toEqual([]);
+    expect(storedChurnReasons(null)).toEqual([]);
+    expect(storedChurnReasons('not json')).toEqual([]);
   });
 
   it('a large tag load stores every row once, in one b-tree the filters search by primary key', async () => {

@@ -17,7 +17,7 @@ import { conversion, funnel, FUNNEL_STAGES } from '../../../shared/analytics/con
 import type { OpportunityInput } from '../../../shared/analytics/types.ts';
 import { writeWorkbook } from '../../report/write-workbook.ts';
 import type { AnalyticsWorkerSpec } from '../analytics/analytics-protocol.ts';
-import { loadMetricTable, storedSegments } from '../analytics/analytics-store.ts';
+import { loadMetricTable, storedChurnReasons, storedSegments } from '../analytics/analytics-store.ts';
 import { METRICS_VERSION } from '../analytics/analytics-ops.ts';
 import type { Db } from '../data/db.ts';
 import { parseJsonColumn } from '../data/json-column.ts';
@@ -171,7 +171,6 @@ export function createReportsOps(workspace: WorkspaceAccess, analytics: Analytic
     const all: ReportCustomer[] = rows.map((row) => {
       const i = metrics?.indexOf.get(row.id);
       const col = (key: keyof NonNullable<typeof metrics>['columns']): number | undefined => (i === undefined || !metrics ? undefined : metrics.columns[key][i]);
-      const reasons = parseJsonColumn<{ code: string; strength: number }[]>(row.churn_reasons, []);
       const lastDay = col('lastOrderDate');
       return {
         id: row.id,
@@ -185,7 +184,7 @@ export function createReportsOps(workspace: WorkspaceAccess, analytics: Analytic
         grade: row.grade,
         lifecycle: row.lifecycle ?? 'prospect',
         churnRisk: row.churn_risk ?? 0,
-        churnReasons: [...reasons].sort((a, b) => b.strength - a.strength).map((r) => r.code),
+        churnReasons: storedChurnReasons(row.churn_reasons),
         tags: (tagsOf.get(row.id) ?? []).sort((a, b) => (tagOrder.get(a) ?? 1e9) - (tagOrder.get(b) ?? 1e9)),
         r: row.r_score,
         f: row.f_score,
