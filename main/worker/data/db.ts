@@ -173,11 +173,21 @@ export class Db {
   }
 
   /**
-   * Rows as objects. The column names are read once: sql.js's getAsObject reads (and decodes)
-   * every column's name again for every row, which made reading a million orders 2–3× slower.
+   * Rows as objects, through FastStatement where it runs (positional parameters), else sql.js
+   * with the column names read once: sql.js's getAsObject reads (and decodes) every column's
+   * name again for every row. Reading a million orders: about 5.8 s with getAsObject.
    */
   private rows<T extends object>(sql: string, params: Params | undefined, limit: number): T[] {
     checkParams(sql, params);
+    const pointer = (this.raw as unknown as { db?: unknown }).db;
+    if (this.fast && typeof pointer === 'number' && (params === undefined || Array.isArray(params))) {
+      const stmt = new FastStatement(this.fast.api, this.fast.memory, pointer, sql);
+      try {
+        return stmt.rows<T>((params ?? []) as readonly Param[], limit);
+      } finally {
+        stmt.free();
+      }
+    }
     const stmt = this.raw.prepare(sql);
     try {
       if (params !== undefined) stmt.bind(params as Parameters<typeof stmt.bind>[0]);

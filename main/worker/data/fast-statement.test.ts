@@ -110,3 +110,54 @@ describe('FastStatement', () => {
     expect(bytes.byteLength).toBeGreaterThan(0);
   });
 });
+
+describe('reading rows through the C API (Db.all)', () => {
+  /** sql.js's own reading of the same query: exec, one row of values at a time. */
+  const reference = (sql: string, params: Param[] = []) => {
+    const { columns, values } = db.table(sql, params);
+    return values.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
+  };
+
+  it('gives every value sql.js gives, over many rows of repeated and unique text', () => {
+    const dates = Array.from({ length: 40 }, (_, i) => `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + i).padStart(2, '0')}`);
+    const lines = ['起重机', '挖掘机', '装载机', '配件', '维修服务 (含上门)', '客户😀', ''];
+    db.exec('CREATE TABLE r (id INTEGER PRIMARY KEY, date TEXT, line TEXT, code TEXT, note TEXT, n, b BLOB)');
+    const rows: Param[][] = [];
+    for (let i = 1; i <= 12_000; i++) {
+      rows.push([
+        i,
+        dates[i % dates.length]!,
+        lines[i % lines.length]!,
+        `HT${String(i).padStart(8, '0')}`,
+        i % 97 === 0 ? `${'长备注'.repeat(i % 5)} — a note longer than thirty-two bytes, ${i}` : i % 13 === 0 ? null : `n${i % 50}`,
+        i % 4 === 0 ? i * 1.25 : i % 4 === 1 ? -i : i % 4 === 2 ? 2 ** 52 + i : null,
+        i % 500 === 0 ? new Uint8Array([i % 256, 0, 255]) : i % 501 === 0 ? new Uint8Array(0) : null,
+      ]);
+    }
+    db.insertRows('r', ['id', 'date', 'line', 'code', 'note', 'n', 'b'], rows);
+    const sql = 'SELECT id, date AS orderDate, line, code, note, n, b, typeof(n) AS t FROM r ORDER BY id';
+    const fast = db.all(sql);
+    expect(fast).toHaveLength(12_000);
+    expect(fast).toStrictEqual(reference(sql));
+    expect(fast[5]).toEqual({ id: 6, orderDate: '2024-07-07', line: '', code: 'HT00000006', note: 'n6', n: 2 ** 52 + 6, b: null, t: 'real' });
+    // Parameters bind as in every other query.
+    expect(db.all('SELECT line FROM r WHERE id IN (?, ?)', [7, 15]).map((r) => r['line'])).toEqual(['起重机', '挖掘机']);
+    expect(db.get('SELECT count(*) AS c FROM r WHERE line = ?', ['客户😀'])).toEqual({ c: rows.filter((r) => r[2] === '客户😀').length });
+  });
+
+  it('tells apart texts whose hashes collide', () => {
+    // Two contract numbers with the same 32-bit FNV-1a hash (found by search).
+    db.exec('CREATE TABLE h (v TEXT)');
+    db.insertRows('h', ['v'], [['D0872068'], ['D1174626'], ['D0872068'], ['D1174626']]);
+    expect(db.all<{ v: string }>('SELECT v FROM h ORDER BY rowid').map((r) => r.v)).toEqual(['D0872068', 'D1174626', 'D0872068', 'D1174626']);
+  });
+
+  it('keeps text after an embedded NUL, as sql.js does, and reports errors with SQLite’s message', () => {
+    db.run('INSERT INTO t (via, v) VALUES (?, ?)', ['x', 'nul\u0000inside']);
+    expect(db.get('SELECT v FROM t')).toEqual({ v: 'nul\u0000inside' });
+    expect(reference('SELECT v FROM t')).toEqual([{ v: 'nul\u0000inside' }]);
+    expect(() => db.all('SELECT nope FROM t')).toThrow(/no such column: nope/);
+    expect(() => db.all("SELECT json_extract('{', '$')")).toThrow(/malformed JSON/);
+    expect(db.all('SELECT v FROM t WHERE via = ?', ['x'])).toHaveLength(1);
+  });
+});

@@ -1,5 +1,6 @@
 /**
- * A prepared statement driven through SQLite's C API as sql.js exports it, for bulk writes.
+ * A prepared statement driven through SQLite's C API as sql.js exports it, for bulk writes and
+ * for reading many rows (Db.all).
  *
  * sql.js's own Statement.run checks and dispatches every value in JS, allocates every string
  * on the WASM heap (malloc, UTF-8 copy, free after the step) and goes through cwrap for each
@@ -29,6 +30,13 @@ export interface SqliteExports {
   _sqlite3_reset(stmt: number): number;
   _sqlite3_finalize(stmt: number): number;
   _sqlite3_errmsg(db: number): number;
+  _sqlite3_column_count(stmt: number): number;
+  _sqlite3_column_name(stmt: number, column: number): number;
+  _sqlite3_column_type(stmt: number, column: number): number;
+  _sqlite3_column_double(stmt: number, column: number): number;
+  _sqlite3_column_text(stmt: number, column: number): number;
+  _sqlite3_column_blob(stmt: number, column: number): number;
+  _sqlite3_column_bytes(stmt: number, column: number): number;
   UTF8ToString(ptr: number): string;
   /** Copies bytes into the heap through Emscripten's own view of it (see FastStatement.run). */
   writeArrayToMemory(bytes: Uint8Array, ptr: number): void;
@@ -36,8 +44,9 @@ export interface SqliteExports {
 
 const REQUIRED: readonly (keyof SqliteExports)[] = [
   '_malloc', '_free', '_sqlite3_prepare_v2', '_sqlite3_bind_text', '_sqlite3_bind_blob', '_sqlite3_bind_int',
-  '_sqlite3_bind_double', '_sqlite3_step', '_sqlite3_reset', '_sqlite3_finalize', '_sqlite3_errmsg', 'UTF8ToString',
-  'writeArrayToMemory',
+  '_sqlite3_bind_double', '_sqlite3_step', '_sqlite3_reset', '_sqlite3_finalize', '_sqlite3_errmsg', '_sqlite3_column_count',
+  '_sqlite3_column_name', '_sqlite3_column_type', '_sqlite3_column_double', '_sqlite3_column_text', '_sqlite3_column_blob',
+  '_sqlite3_column_bytes', 'UTF8ToString', 'writeArrayToMemory',
 ];
 
 export function hasSqliteExports(module: object): module is SqliteExports {
@@ -46,10 +55,68 @@ export function hasSqliteExports(module: object): module is SqliteExports {
 }
 
 const SQLITE_OK = 0;
+const SQLITE_INTEGER = 1;
+const SQLITE_FLOAT = 2;
+const SQLITE_TEXT = 3;
+const SQLITE_BLOB = 4;
 const SQLITE_ROW = 100;
 const SQLITE_DONE = 101;
 /** Destructor argument: the caller keeps the bytes alive until the statement is reset. */
 const SQLITE_STATIC = 0;
+
+const utf8 = new TextDecoder();
+
+/**
+ * Decodes one result column's text. Columns such as dates, product lines and statuses repeat a
+ * few values over a million rows: those come from a small cache keyed by a hash of the bytes
+ * (checked byte for byte), so every row shares one string instead of allocating its own. A
+ * column whose values rarely repeat (contract numbers) stops caching after a few thousand rows.
+ */
+class TextColumn {
+  private cache: Map<number, { bytes: Uint8Array; value: string }> | null = new Map();
+  private lookups = 0;
+  private hits = 0;
+
+  read(heap: Uint8Array, at: number, length: number): string {
+    const cache = this.cache;
+    if (cache === null || length > 32) return decode(heap, at, length);
+    let hash = 0x811c9dc5 ^ length;
+    for (let i = at; i < at + length; i++) hash = Math.imul(hash ^ heap[i]!, 0x01000193);
+    const found = cache.get(hash);
+    this.lookups += 1;
+    if (found !== undefined && found.bytes.length === length) {
+      let same = true;
+      for (let i = 0; i < length; i++) {
+        if (found.bytes[i] !== heap[at + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        this.hits += 1;
+        return found.value;
+      }
+    }
+    const value = decode(heap, at, length);
+    if (found === undefined && cache.size < 4096) cache.set(hash, { bytes: heap.slice(at, at + length), value });
+    if (this.lookups === 4096 && this.hits < 2048) this.cache = null;
+    return value;
+  }
+}
+
+/** UTF-8 text in the heap: short ASCII decoded here, the rest by TextDecoder. */
+function decode(heap: Uint8Array, at: number, length: number): string {
+  if (length <= 24) {
+    let out = '';
+    for (let i = at; i < at + length; i++) {
+      const b = heap[i]!;
+      if (b >= 0x80) return utf8.decode(heap.subarray(at, at + length));
+      out += String.fromCharCode(b);
+    }
+    return out;
+  }
+  return utf8.decode(heap.subarray(at, at + length));
+}
 
 export class FastStatement {
   private stmt = 0;
@@ -99,6 +166,71 @@ export class FastStatement {
    * memory grows (a view of ours would go stale).
    */
   run(params: readonly Param[]): void {
+    this.finish(this.bind(params));
+  }
+
+  /**
+   * Binds `params`, runs the statement and returns its rows as objects (at most `limit`), then
+   * resets it. Read through the C API as well: sql.js's getAsObject asks for every column's
+   * name on every row and goes through cwrap for every value. Values are what sql.js gives:
+   * numbers for INTEGER and REAL, strings, Uint8Array for blobs, null.
+   */
+  rows<T extends object>(params: readonly Param[], limit = Number.POSITIVE_INFINITY): T[] {
+    const { api, stmt } = this;
+    const rc = this.bind(params);
+    if (rc !== SQLITE_OK) this.finish(rc);
+    const width = api._sqlite3_column_count(stmt);
+    const names: string[] = [];
+    for (let c = 0; c < width; c++) names.push(api.UTF8ToString(api._sqlite3_column_name(stmt, c)));
+    this.texts = names.map(() => new TextColumn());
+    const rows: T[] = [];
+    let step = SQLITE_ROW;
+    while (rows.length < limit && (step = api._sqlite3_step(stmt)) === SQLITE_ROW) {
+      const row: Record<string, Param> = {};
+      for (let c = 0; c < width; c++) {
+        switch (api._sqlite3_column_type(stmt, c)) {
+          case SQLITE_INTEGER:
+          case SQLITE_FLOAT:
+            row[names[c]!] = api._sqlite3_column_double(stmt, c);
+            break;
+          case SQLITE_TEXT: {
+            // The pointer first, then the length (the order SQLite documents for conversions).
+            const at = api._sqlite3_column_text(stmt, c);
+            row[names[c]!] = this.texts[c]!.read(this.heapView(), at, api._sqlite3_column_bytes(stmt, c));
+            break;
+          }
+          case SQLITE_BLOB: {
+            const at = api._sqlite3_column_blob(stmt, c);
+            const length = api._sqlite3_column_bytes(stmt, c);
+            row[names[c]!] = length === 0 ? new Uint8Array(0) : new Uint8Array(this.memory.buffer, at, length).slice();
+            break;
+          }
+          default:
+            row[names[c]!] = null;
+        }
+      }
+      rows.push(row as T);
+    }
+    if (step !== SQLITE_ROW && step !== SQLITE_DONE) {
+      const message = this.message();
+      api._sqlite3_reset(stmt);
+      throw new Error(message);
+    }
+    api._sqlite3_reset(stmt);
+    return rows;
+  }
+
+  private heap = new Uint8Array(0);
+  private texts: TextColumn[] = [];
+
+  /** The heap as bytes. Memory grows while SQLite runs, detaching the old buffer (length 0). */
+  private heapView(): Uint8Array {
+    if (this.heap.length === 0) this.heap = new Uint8Array(this.memory.buffer);
+    return this.heap;
+  }
+
+  /** Binds `params` (1-based positions in order); returns SQLite's result code. */
+  private bind(params: readonly Param[]): number {
     const { api, stmt } = this;
     if (stmt === 0) throw new Error('The statement was freed');
     let room = 0;
@@ -150,7 +282,7 @@ export class FastStatement {
         throw new TypeError(`Bad SQL parameter ${String(v)} (${typeof v}) at position ${i + 1}`);
       }
     }
-    this.finish(rc);
+    return rc;
   }
 
   /**
