@@ -145,6 +145,22 @@ describe('reading rows through the C API (Db.all)', () => {
     expect(db.get('SELECT count(*) AS c FROM r WHERE line = ?', ['客户😀'])).toEqual({ c: rows.filter((r) => r[2] === '客户😀').length });
   });
 
+  it('reads intact while the WASM memory grows between rows', () => {
+    const text = (i: number) => `${i}-${'长'.repeat(30 + (i % 7))}`;
+    db.exec('CREATE TABLE big (id INTEGER PRIMARY KEY, text TEXT, code TEXT)');
+    db.insertRows('big', ['text', 'code'], Array.from({ length: 3_000 }, (_, i) => [text(i), `K${i % 10}`]));
+    // At row 2,000 SQLite allocates 400 MB for a moment: the memory grows, and its buffer is
+    // replaced, between the rows being read.
+    const back = db.all<{ text: string; code: string; z: number }>(
+      "SELECT text, code, CASE WHEN id = 2000 THEN length(CAST(zeroblob(400000000) || x'01' AS BLOB)) ELSE 0 END AS z FROM big ORDER BY id",
+    );
+    expect(back).toHaveLength(3_000);
+    back.forEach((row, i) => {
+      const expected = { text: text(i), code: `K${i % 10}`, z: i === 1999 ? 400_000_001 : 0 };
+      if (row.text !== expected.text || row.code !== expected.code || row.z !== expected.z) expect({ i, ...row }).toEqual({ i, ...expected });
+    });
+  });
+
   it('tells apart texts whose hashes collide', () => {
     // Two contract numbers with the same 32-bit FNV-1a hash (found by search).
     db.exec('CREATE TABLE h (v TEXT)');

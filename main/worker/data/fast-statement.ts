@@ -194,9 +194,11 @@ export class FastStatement {
             row[names[c]!] = api._sqlite3_column_double(stmt, c);
             break;
           case SQLITE_TEXT: {
-            // The pointer first, then the length (the order SQLite documents for conversions).
+            // The pointer first, then the length (the order SQLite documents for conversions);
+            // the heap is viewed only after both calls, which could have grown it.
             const at = api._sqlite3_column_text(stmt, c);
-            row[names[c]!] = this.texts[c]!.read(this.heapView(), at, api._sqlite3_column_bytes(stmt, c));
+            const length = api._sqlite3_column_bytes(stmt, c);
+            row[names[c]!] = this.texts[c]!.read(this.heapView(), at, length);
             break;
           }
           case SQLITE_BLOB: {
