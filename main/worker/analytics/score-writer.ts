@@ -23,6 +23,13 @@ export interface TagDelta {
   tagChanges: Record<string, { entered: number; left: number }>;
 }
 
+/** Customer ids whose flag is set. */
+function flagged(flags: Uint8Array, customerIds: Int32Array): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < flags.length; i++) if (flags[i] === 1) ids.push(customerIds[i]!);
+  return ids;
+}
+
 function sameIds(a: Int32Array, b: Int32Array): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -37,11 +44,7 @@ export function tagDelta(table: MetricTable, result: ScoringResult, previous: Pr
   // Flags of another customer list (records changed): compare by customer id instead.
   if (before.kind === 'flags' && !sameIds(before.customerIds, ids)) {
     const members = new Map<string, Set<number>>();
-    for (const [tagId, flags] of Object.entries(before.flags)) {
-      const set = new Set<number>();
-      for (let i = 0; i < flags.length; i++) if (flags[i] === 1) set.add(before.customerIds[i]!);
-      members.set(tagId, set);
-    }
+    for (const [tagId, flags] of Object.entries(before.flags)) members.set(tagId, new Set(flagged(flags, before.customerIds)));
     before = { kind: 'sets', members };
   }
   const delta: TagDelta = { inserts: new Map(), deletes: new Map(), dropped: [], tagCounts: {}, tagChanges: {} };
@@ -80,12 +83,7 @@ export function tagDelta(table: MetricTable, result: ScoringResult, previous: Pr
   delta.dropped = previousTags.filter((tagId) => !(tagId in delta.tagCounts));
   // Members of a tag no longer evaluated have left it (the change log says so).
   for (const tagId of delta.dropped) {
-    let left: number[];
-    if (before.kind === 'flags') {
-      const flags = before.flags[tagId]!;
-      left = [];
-      for (let i = 0; i < flags.length; i++) if (flags[i] === 1) left.push(before.customerIds[i]!);
-    } else left = [...before.members.get(tagId)!];
+    const left = before.kind === 'flags' ? flagged(before.flags[tagId]!, before.customerIds) : [...before.members.get(tagId)!];
     if (left.length > 0) delta.deletes.set(tagId, left);
   }
   return delta;

@@ -127,13 +127,21 @@ export class Db {
   }
 
   /**
+   * What FastStatement needs, when this sql.js exposes it: the module's exports and memory and
+   * the connection sql.js keeps — read on every call, because export() reopens the connection.
+   */
+  private fastPath(): { api: SqliteExports; memory: WebAssembly.Memory; connection: number } | null {
+    const connection = (this.raw as unknown as { db?: unknown }).db;
+    return this.fast && typeof connection === 'number' ? { ...this.fast, connection } : null;
+  }
+
+  /**
    * A statement for many executions with positional parameters: FastStatement where this
-   * sql.js exposes what it needs, sql.js's own otherwise. The connection pointer is read on
-   * every prepare because export() reopens the connection.
+   * sql.js exposes what it needs, sql.js's own otherwise.
    */
   private prepareBulk(sql: string): { run(params: readonly Param[]): void; free(): void } {
-    const pointer = (this.raw as unknown as { db?: unknown }).db;
-    if (this.fast && typeof pointer === 'number') return new FastStatement(this.fast.api, this.fast.memory, pointer, sql);
+    const fast = this.fastPath();
+    if (fast) return new FastStatement(fast.api, fast.memory, fast.connection, sql);
     const stmt = this.raw.prepare(sql);
     return {
       run: (params) => {
@@ -179,9 +187,9 @@ export class Db {
    */
   private rows<T extends object>(sql: string, params: Params | undefined, limit: number): T[] {
     checkParams(sql, params);
-    const pointer = (this.raw as unknown as { db?: unknown }).db;
-    if (this.fast && typeof pointer === 'number' && (params === undefined || Array.isArray(params))) {
-      const stmt = new FastStatement(this.fast.api, this.fast.memory, pointer, sql);
+    const fast = this.fastPath();
+    if (fast && (params === undefined || Array.isArray(params))) {
+      const stmt = new FastStatement(fast.api, fast.memory, fast.connection, sql);
       try {
         return stmt.rows<T>((params ?? []) as readonly Param[], limit);
       } finally {
@@ -305,8 +313,8 @@ export class Db {
     if (perRow !== cells.width + (firstId === null ? 0 : 1)) {
       throw new TypeError(`insertEncoded(${table}): rows have ${cells.width} values, expected ${perRow}`);
     }
-    const pointer = (this.raw as unknown as { db?: unknown }).db;
-    if (!this.fast || typeof pointer !== 'number') {
+    const fast = this.fastPath();
+    if (!fast) {
       const decoded = rows.map((r, k) => (firstId === null ? decodeRow(cells, r) : [firstId + k, ...decodeRow(cells, r)]));
       this.insertRows(table, columns, decoded, { suffix });
       return;
@@ -314,12 +322,12 @@ export class Db {
     const placeholders = `(${[...Array<string>(perRow).fill('?'), ...suffix.map(sqlLiteral)].join(',')})`;
     const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
     const perStatement = Math.max(1, Math.min(BULK_ROWS, Math.floor(BULK_PARAMS / Math.max(1, perRow))));
-    const { api, memory } = this.fast;
+    const { api, memory, connection } = fast;
     const textAt = copyToHeap(api, cells.text);
     try {
       const full = Math.floor(rows.length / perStatement) * perStatement;
       if (full > 0) {
-        const stmt = new FastStatement(api, memory, pointer, head + Array(perStatement).fill(placeholders).join(','));
+        const stmt = new FastStatement(api, memory, connection, head + Array(perStatement).fill(placeholders).join(','));
         try {
           for (let r = 0; r < full; r += perStatement) stmt.runCells(cells, rows, r, perStatement, textAt, firstId);
         } finally {
@@ -327,7 +335,7 @@ export class Db {
         }
       }
       if (full < rows.length) {
-        const stmt = new FastStatement(api, memory, pointer, head + Array(rows.length - full).fill(placeholders).join(','));
+        const stmt = new FastStatement(api, memory, connection, head + Array(rows.length - full).fill(placeholders).join(','));
         try {
           stmt.runCells(cells, rows, full, rows.length - full, textAt, firstId);
         } finally {

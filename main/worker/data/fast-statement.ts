@@ -182,7 +182,7 @@ export class FastStatement {
     const width = api._sqlite3_column_count(stmt);
     const names: string[] = [];
     for (let c = 0; c < width; c++) names.push(api.UTF8ToString(api._sqlite3_column_name(stmt, c)));
-    this.texts = names.map(() => new TextColumn());
+    const texts = names.map(() => new TextColumn());
     const rows: T[] = [];
     let step = SQLITE_ROW;
     while (rows.length < limit && (step = api._sqlite3_step(stmt)) === SQLITE_ROW) {
@@ -198,7 +198,7 @@ export class FastStatement {
             // the heap is viewed only after both calls, which could have grown it.
             const at = api._sqlite3_column_text(stmt, c);
             const length = api._sqlite3_column_bytes(stmt, c);
-            row[names[c]!] = this.texts[c]!.read(this.heapView(), at, length);
+            row[names[c]!] = texts[c]!.read(this.heapView(), at, length);
             break;
           }
           case SQLITE_BLOB: {
@@ -223,7 +223,6 @@ export class FastStatement {
   }
 
   private heap = new Uint8Array(0);
-  private texts: TextColumn[] = [];
 
   /** The heap as bytes. Memory grows while SQLite runs, detaching the old buffer (length 0). */
   private heapView(): Uint8Array {
