@@ -11,6 +11,7 @@ import { emptyFilter, normalizeFilter, type CustomerFilter } from '../../../shar
 import { AtlasError, toErrorData } from '../../../shared/api/errors.ts';
 import { translateError } from '../../../shared/i18n/index.ts';
 import type { SegmentScheme } from '../../../shared/analytics/index.ts';
+import { KEY_ACCOUNTS } from '../../../shared/analytics/key-accounts.test-support.ts';
 import { UNKNOWN_SCHEME_CODE, viewsValidators } from '../../../shared/views/api.ts';
 import { Db } from '../data/db.ts';
 import { filterToSql } from '../data/filter-sql.ts';
@@ -23,21 +24,6 @@ import { createViewsOps } from './views-ops.ts';
 import { segmentColumn, viewModel } from './view-model.ts';
 
 const ctx: JobContext = { jobId: null, progress: () => undefined, checkpoint: async () => undefined, cancelled: false };
-
-/** What a sales manager might define: key accounts (M 4–5) split by recency, then recent smaller buyers. */
-const KEY_ACCOUNTS: SegmentScheme = {
-  id: 'key-accounts',
-  nameZh: '大客户关注',
-  nameEn: 'Key account watch',
-  kind: 'scores',
-  scale: 5,
-  segments: [
-    { id: 'key-active', nameZh: '大客户·活跃', nameEn: 'Key accounts, active', color: '#1a7f37', scores: { r: [4, 5], m: [4, 5] } },
-    { id: 'key-slipping', nameZh: '大客户·下滑', nameEn: 'Key accounts, slipping', color: '#cf222e', scores: { r: [1, 3], m: [4, 5] } },
-    { id: 'small-recent', nameZh: '小客户·近期', nameEn: 'Smaller, recent', color: '#2f81f7', scores: { r: [4, 5] } },
-  ],
-  catchAll: { id: 'rest', nameZh: '其余客户', nameEn: 'Everyone else', color: '#8c959f' },
-};
 
 let db: Db;
 let views: ReturnType<typeof createViewsOps>;
@@ -87,7 +73,7 @@ describe('user-defined segment schemes in the views', () => {
     expect(mine.segments).toEqual([
       { id: 'key-active', nameZh: '大客户·活跃', nameEn: 'Key accounts, active', color: '#1a7f37' },
       { id: 'key-slipping', nameZh: '大客户·下滑', nameEn: 'Key accounts, slipping', color: '#cf222e' },
-      { id: 'small-recent', nameZh: '小客户·近期', nameEn: 'Smaller, recent', color: '#2f81f7' },
+      { id: 'small-recent', nameZh: '小客户·近期', nameEn: 'Smaller buyers, recent', color: '#2f81f7' },
       { id: 'rest', nameZh: '其余客户', nameEn: 'Everyone else', color: '#8c959f' },
     ]);
   });
