@@ -73,17 +73,21 @@ async function measureImport(file: string): Promise<Measure> {
   try {
     await worker.call('create', { path: path.join(dir, 'bench.atlas'), demo: false });
     const cpuBefore = process.cpuUsage();
+    let started = 0;
     // The import proper (read, parse, normalise, insert, index, commit) ends where the
     // re-scoring it triggers begins: the first analytics progress message marks that point.
     let committedAt = 0;
     let committedCpu = { user: 0, system: 0 };
+    // When each phase is first seen: where the time of a slow import goes.
+    const phases: Record<string, number> = {};
     const stop = worker.onProgress((p) => {
+      phases[p.phase] ??= Math.round(performance.now() - started);
       if (committedAt === 0 && p.phase.startsWith('analytics.')) {
         committedAt = performance.now();
         committedCpu = process.cpuUsage(cpuBefore);
       }
     });
-    const started = performance.now();
+    started = performance.now();
     const result = await worker.call('importCommit', { files: [{ path: file, kind: 'orders' }] }, 'bench-import');
     const total = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
@@ -97,7 +101,7 @@ async function measureImport(file: string): Promise<Measure> {
     // The reader process's peak, measured by one more read (its stats live in the worker).
     if (!file.endsWith('.csv')) await readWorkbook({ path: file, previewRows: null, sheet: null });
     if (f.accepted !== (file.endsWith('.csv') ? CSV_ROWS : XLSX_ROWS)) throw new Error(`imported ${f.accepted} rows, rejected ${f.rejected}`);
-    return { ms, rss: peak(), extra: { cpuMs: Math.round((committedCpu.user + committedCpu.system) / 1000), rescoreCpuMs: Math.round((cpu.user + cpu.system - committedCpu.user - committedCpu.system) / 1000), rescoreMs: Math.round(total - ms), saveMs: Math.round(saveMs), readerRss: readerStats.lastPeakRss, accepted: f.accepted } };
+    return { ms, rss: peak(), extra: { cpuMs: Math.round((committedCpu.user + committedCpu.system) / 1000), rescoreCpuMs: Math.round((cpu.user + cpu.system - committedCpu.user - committedCpu.system) / 1000), rescoreMs: Math.round(total - ms), saveMs: Math.round(saveMs), readerRss: readerStats.lastPeakRss, accepted: f.accepted, ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [`at:${k}`, v])) } };
   } finally {
     await worker.terminate();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseAmount, parseInteger, parseNumber, parseQuantity } from './amounts.ts';
+import { parseAmount, parseInteger, parseNumber, parseQuantity, plainAmountFromBytes } from './amounts.ts';
 import type { Cell } from './types.ts';
 
 function amount(value: Cell, multiplier = 1): number | null {
@@ -95,5 +95,36 @@ describe('quantities and numbers', () => {
     expect(parseQuantity('-2')).toMatchObject({ ok: false, code: 'quantity.negative' });
     expect(parseInteger('2.5')).toMatchObject({ ok: false, code: 'integer.fraction' });
     expect(parseNumber('many')).toMatchObject({ ok: false, code: 'number.unparseable' });
+  });
+});
+
+describe('plainAmountFromBytes', () => {
+  const bytesOf = (text: string) => new TextEncoder().encode(`x${text}y`);
+
+  it('reads a plain decimal exactly as parseAmount does, and leaves everything else to it', () => {
+    const digits = (max: number) => fc.array(fc.constantFrom(...'0123456789'), { maxLength: max }).map((d) => d.join(''));
+    const text = fc.tuple(fc.constantFrom('', '-', '+', ' '), digits(16), fc.constantFrom('', '.', ',', '万'), digits(5)).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 8 })), (t) => {
+        const bytes = bytesOf(t);
+        const fast = plainAmountFromBytes(bytes, 1, bytes.length - 1);
+        const slow = parseAmount(t);
+        if (fast !== undefined) expect(slow).toEqual({ ok: true, value: fast });
+        // Every plain amount a CRM writes takes the fast way.
+        if (/^-?\d{1,13}(\.\d+)?$/.test(t)) expect(fast).toBeDefined();
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('rounds the third decimal half away from zero, as toCents does', () => {
+    const read = (t: string) => plainAmountFromBytes(bytesOf(t), 1, t.length + 1);
+    expect(read('1.005')).toBe(1.01);
+    expect(read('-1.005')).toBe(-1.01);
+    expect(read('0.1249')).toBe(0.12);
+    expect(read('-0.004')).toBe(0);
+    expect(Object.is(read('-0'), 0)).toBe(true);
+    expect(read('9999999999999.99')).toBe(9999999999999.99);
+    expect(read('99999999999999')).toBeUndefined();
   });
 });

@@ -121,6 +121,42 @@ export function parseAmount(value: Cell, unitMultiplier = 1): NormalizeResult<nu
   return { ok: true, value: result === 0 ? 0 : result };
 }
 
+/** Integer digits up to which cents stay exact integers (and far below MAX_AMOUNT). */
+const PLAIN_BYTES_DIGITS = 13;
+
+/**
+ * parseAmount of a plain decimal ("12345.67", "-8", "0.125") written as ASCII bytes, read
+ * without making a string (a million-row export has a million amounts); undefined for
+ * anything else, which goes through parseAmount. Rounds to cents like toCents: half away
+ * from zero on the third decimal.
+ */
+export function plainAmountFromBytes(bytes: Uint8Array, start: number, end: number): number | undefined {
+  let i = start;
+  const negative = i < end && bytes[i] === 45;
+  if (negative) i++;
+  let cents = 0;
+  const intStart = i;
+  for (; i < end; i++) {
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) break;
+    cents = cents * 10 + d;
+  }
+  if (i === intStart || i - intStart > PLAIN_BYTES_DIGITS) return undefined;
+  cents *= 100;
+  if (i < end) {
+    if (bytes[i] !== 46 || i + 1 === end) return undefined;
+    i++;
+    for (let place = 0; i < end; i++, place++) {
+      const d = bytes[i]! - 48;
+      if (d < 0 || d > 9) return undefined;
+      if (place === 0) cents += d * 10;
+      else if (place === 1) cents += d;
+      else if (place === 2 && d >= 5) cents += 1;
+    }
+  }
+  return negative && cents !== 0 ? -cents / 100 : cents / 100;
+}
+
 const QUANTITY_UNITS = /(台|辆|輛|件|套|个|個|只|部|次|小时|小時|h|hrs?|hours?|pcs|units?|分)$/i;
 
 /** A plain number (scores, hours, ratings); units like 台 or 小时 after it are allowed. */

@@ -6,7 +6,7 @@
 export type * from './types.ts';
 export { sniffEncoding, decodeText } from './encoding.ts';
 export { sniffDelimiter, parseDelimited, createDelimitedParser, formatDelimited } from './delimited.ts';
-export { locateTable, isBlankRow, isTotalsRow } from './locate-table.ts';
+export { locateTable, isBlankRow, isTotalsRow, couldStartTotalsLabel } from './locate-table.ts';
 export { FIELDS, fieldSpec, customerRefFields, CUSTOMER_REF } from './fields.ts';
 export { CUSTOMER_TYPES, ORDER_STATUSES, OPPORTUNITY_RESULTS, TICKET_TYPES } from './enum-values.ts';
 export { columnShapes } from './shapes.ts';
@@ -21,5 +21,6 @@ export { normalizeRegion } from './regions.ts';
 export { normalizeCompanyName } from './company-names.ts';
 export { contentKey, fnv1a64 } from './content-key.ts';
 export { normalizeEnum } from './enums.ts';
-export { normalizeRows } from './normalize-rows.ts';
+export { normalizeRows, RowNormalizer } from './normalize-rows.ts';
+export type { RowSource } from './normalize-rows.ts';
 export { inferColumnDateOrders, dateColumns, addColumnDateEvidence, decideColumnDateOrders } from './column-readers.ts';

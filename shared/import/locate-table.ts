@@ -25,6 +25,9 @@ const TOTALS_LABEL =
 /** First characters of every totals label: most cells are ruled out by one lookup. */
 const TOTALS_FIRST = new Set([...'合总小累共總本全tTsSgGｔＴｓＳｇＧ'].map((c) => c.charCodeAt(0)));
 
+/** Whether a cell starting with this character (after spaces) could be a totals label. */
+export const couldStartTotalsLabel = (code: number): boolean => TOTALS_FIRST.has(code);
+
 /** Whitespace as String.prototype.trim sees it (and control characters, harmless here). */
 const isSpaceCode = (c: number): boolean =>
   c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

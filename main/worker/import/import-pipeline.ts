@@ -25,11 +25,11 @@ import type { Db } from '../data/db.ts';
 import type { JobContext } from '../job-context.ts';
 import { RecordWriter, CustomerRefError } from './record-writer.ts';
 import type { WriteCounts } from './record-writer.ts';
-import { encodeRecords } from './record-tables.ts';
+import type { RecordEncoder } from './record-tables.ts';
 import type { EncodedRecords } from './record-tables.ts';
 import { findTemplate, insertBatch, saveTemplate, MAX_STORED_REJECTED } from './import-store.ts';
 import { fileHash, FileProblem, readSourceHead, readWholeSheet } from './table-source.ts';
-import { NORMALIZE_CHUNK } from './text-normaliser.ts';
+import { encoderFor, NORMALIZE_CHUNK } from './text-normaliser.ts';
 import type { NormalisedChunk, TextNormaliseJob } from './text-normaliser.ts';
 import type { NormaliserMessage } from './text-normaliser-thread.ts';
 import { importNormaliserUrl } from '../../node/runtime-paths.ts';
@@ -258,8 +258,8 @@ async function prepare(db: Db, choice: ImportCommitFile): Promise<PreparedFile> 
  */
 type Accepted = { records: ImportRecord[] } | { encoded: EncodedRecords };
 
-function accepted(kind: RecordKind, records: ImportRecord[]): Accepted {
-  return kind === 'customers' ? { records } : { encoded: encodeRecords(kind, records) };
+function accepted(encoder: RecordEncoder | null, records: ImportRecord[]): Accepted {
+  return encoder ? { encoded: encoder.encode(records) } : { records };
 }
 
 type NormalizedSink = (accepted: Accepted, rejected: RejectedRow[], rowsRead: number) => Promise<void>;
@@ -278,6 +278,7 @@ async function feedRows(prepared: PreparedFile, sink: NormalizedSink, ctx: JobCo
     // Day/month order is decided once on every value of each date column, never per chunk.
     const dateOrders = inferColumnDateOrders(analysis.kind, analysis.columns, sheet.rows.slice(located.location.firstDataRow, located.location.lastDataRow + 1));
     counter.total += segments.reduce((n, s) => n + s.end - s.start + 1, 0);
+    const encoder = encoderFor(analysis.kind);
     for (const segment of segments) {
       for (let start = segment.start; start <= segment.end; start += NORMALIZE_CHUNK) {
         const end = Math.min(segment.end + 1, start + NORMALIZE_CHUNK);
@@ -288,7 +289,7 @@ async function feedRows(prepared: PreparedFile, sink: NormalizedSink, ctx: JobCo
           firstRowNumber: start + 1,
           formats: sheet.formats.slice(start, end),
         });
-        await sink(accepted(analysis.kind, normalized.accepted), normalized.rejected, end - start);
+        await sink(accepted(encoder, normalized.accepted), normalized.rejected, end - start);
       }
     }
     return;
@@ -430,7 +431,7 @@ export async function commitFiles(db: Db, files: readonly ImportCommitFile[], ct
               await ctx.checkpoint();
             }
           } else if (kind !== 'customers') {
-            const total = rows.encoded.keys.length;
+            const total = rows.encoded.cells.count;
             for (let i = 0; i < total; i += CHECKPOINT_ROWS) {
               const end = Math.min(total, i + CHECKPOINT_ROWS);
               writer.writeEncoded(kind, rows.encoded, i, end, counts);

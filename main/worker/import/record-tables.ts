@@ -88,45 +88,73 @@ export function recordValues(kind: Exclude<RecordKind, 'customers'>, record: Imp
   }
 }
 
-/**
- * A chunk of non-customer records as the writer stores them: their column values (key first,
- * the customer_id slot still to be resolved) as EncodedCells, and per record its key and the
- * customer it names. Crosses from the normalising thread by moving buffers, not by copying
- * or parsing them.
- */
-export interface EncodedRecords {
-  cells: EncodedCells;
-  keys: string[];
-  codes: (string | null)[];
-  /** A customer name is sent only the first time its code comes with it in the chunk. */
-  names: (string | null)[];
+/** A customer a file's records name: by code, by name, or both as the export wrote them. */
+export interface CustomerRef {
+  code: string | null;
+  name: string | null;
 }
 
 /**
- * Encodes a chunk of records in order. The writer resolves the later rows of a code by code
- * alone (exports repeat both on every line, and names are the longest strings that cross).
+ * A chunk of non-customer records as the writer stores them: their column values (key first,
+ * the customer_id slot still to be resolved) as EncodedCells, and per record the customer it
+ * names, as an index into the file's customer references. Crosses from the normalising thread
+ * by moving buffers, not by copying or parsing them.
  */
-export function encodeRecords(kind: Exclude<RecordKind, 'customers'>, records: readonly ImportRecord[]): EncodedRecords {
-  const named = new Map<string, string>();
-  const builder = new CellsBuilder(RECORD_TABLES[kind].columns.length, records.length);
-  const keys: string[] = new Array<string>(records.length);
-  const codes: (string | null)[] = new Array<string | null>(records.length);
-  const names: (string | null)[] = new Array<string | null>(records.length);
-  records.forEach((record, i) => {
-    const r = record as unknown as Record<string, unknown>;
-    const code = typeof r['customerCode'] === 'string' && r['customerCode'] ? r['customerCode'] : null;
-    let name = typeof r['customerName'] === 'string' && r['customerName'] ? r['customerName'] : null;
-    if (code !== null && name !== null) {
-      if (named.get(code) === name) name = null;
-      else named.set(code, name);
+export interface EncodedRecords {
+  cells: EncodedCells;
+  /** Per record: its customer, an index into the file's references. */
+  customers: Int32Array;
+  /** The references this chunk names first, numbered from `firstNew` on. */
+  newCustomers: CustomerRef[];
+  firstNew: number;
+}
+
+/**
+ * Encodes a file's records chunk by chunk. Exports repeat the same customer on thousands of
+ * lines: each distinct (code, name) pair crosses to the writer once per file and is resolved
+ * there once, and a record carries only its number.
+ */
+export class RecordEncoder {
+  private readonly byCode = new Map<string, number>();
+  /** A code seen with more than one name, by code and name. */
+  private readonly byCodeAndName = new Map<string, number>();
+  private readonly byName = new Map<string, number>();
+  private readonly refs: CustomerRef[] = [];
+
+  constructor(private readonly kind: Exclude<RecordKind, 'customers'>) {}
+
+  private refOf(code: string | null, name: string | null): number {
+    let index = code !== null ? this.byCode.get(code) : this.byName.get(name ?? '');
+    if (index !== undefined && this.refs[index]!.name === name) return index;
+    if (index !== undefined && code !== null) {
+      const both = `${code}\u0000${name ?? ''}`;
+      index = this.byCodeAndName.get(both);
+      if (index !== undefined) return index;
+      index = this.refs.length;
+      this.byCodeAndName.set(both, index);
+    } else {
+      index = this.refs.length;
+      if (code !== null) this.byCode.set(code, index);
+      else this.byName.set(name ?? '', index);
     }
-    const values = recordValues(kind, record, 0);
-    builder.add(values);
-    keys[i] = values[0] as string;
-    codes[i] = code;
-    names[i] = name;
-  });
-  return { cells: builder.finish(), keys, codes, names };
+    this.refs.push({ code, name });
+    return index;
+  }
+
+  encode(records: readonly ImportRecord[]): EncodedRecords {
+    const firstNew = this.refs.length;
+    const builder = new CellsBuilder(RECORD_TABLES[this.kind].columns.length, records.length);
+    const customers = new Int32Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      const r = record as unknown as Record<string, unknown>;
+      const code = typeof r['customerCode'] === 'string' && r['customerCode'] ? r['customerCode'] : null;
+      const name = typeof r['customerName'] === 'string' && r['customerName'] ? r['customerName'] : null;
+      customers[i] = this.refOf(code, name);
+      builder.add(recordValues(this.kind, record, 0));
+    }
+    return { cells: builder.finish(), customers, newCustomers: this.refs.slice(firstNew), firstNew };
+  }
 }
 
 /** Where customer_id sits in a kind's column values. */

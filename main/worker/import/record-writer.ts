@@ -11,7 +11,9 @@ import type { RecordKind } from '../../../shared/schema/records.ts';
 import type { Db, Param, Row } from '../data/db.ts';
 import { customerSlot, customerValues, RECORD_TABLES } from './record-tables.ts';
 import type { EncodedRecords } from './record-tables.ts';
-import { decodeRow, setNumberCell } from '../data/encoded-cells.ts';
+import { decodeCell, decodeRow, setNumberCell } from '../data/encoded-cells.ts';
+import { KeyIndex } from './key-index.ts';
+import type { KeyHash } from './key-index.ts';
 
 export interface WriteCounts {
   accepted: number;
@@ -43,7 +45,9 @@ function nameKeyOf(name: string): string {
 export class RecordWriter {
   private byCode = new Map<string, number>();
   private byName = new Map<string, number>();
-  private keys = new Map<RecordKind, Map<string, number>>();
+  private keys = new Map<RecordKind, KeyIndex>();
+  /** The customer of each of the current file's customer references (see RecordEncoder). */
+  private refIds: number[] = [];
   private changed = new Set<string>();
   private batchId = 0;
   private source = '';
@@ -52,7 +56,11 @@ export class RecordWriter {
   private pendingCustomers: Param[][] = [];
   private pendingKeys: Param[][] = [];
 
-  constructor(private readonly db: Db) {
+  /** `keyHash` is for tests, which make keys collide on purpose. */
+  constructor(
+    private readonly db: Db,
+    private readonly keyHash?: KeyHash,
+  ) {
     this.nextCustomerId = Number(db.value('SELECT coalesce(max(id), 0) FROM customers')) + 1;
     for (const row of db.all<{ id: number; code: string; name: string }>('SELECT id, code, name FROM customers')) {
       this.byCode.set(row.code, row.id);
@@ -69,16 +77,18 @@ export class RecordWriter {
   beginBatch(batchId: number, source: string): void {
     this.batchId = batchId;
     this.source = source;
+    this.refIds = [];
   }
 
-  private keyMap(kind: RecordKind): Map<string, number> {
-    let map = this.keys.get(kind);
-    if (!map) {
+  private keyIndex(kind: RecordKind): KeyIndex {
+    let index = this.keys.get(kind);
+    if (!index) {
       const table = RECORD_TABLES[kind];
-      map = new Map(this.db.all<{ id: number; k: string }>(`SELECT id, ${table.key} AS k FROM ${table.table}`).map((r) => [r.k, r.id]));
-      this.keys.set(kind, map);
+      index = new KeyIndex(this.keyHash);
+      for (const r of this.db.all<{ id: number; k: string }>(`SELECT id, ${table.key} AS k FROM ${table.table}`)) index.addKey(r.k, r.id);
+      this.keys.set(kind, index);
     }
-    return map;
+    return index;
   }
 
   private recordSourceKey(customerId: number, kind: 'code' | 'name_key', value: string): void {
@@ -170,12 +180,17 @@ export class RecordWriter {
     ]);
   }
 
+  private storedRow(kind: RecordKind, id: number): Row {
+    const table = RECORD_TABLES[kind].table;
+    const row = this.db.get(`SELECT * FROM ${table} WHERE id = ?`, [id]);
+    if (!row) throw new Error(`row ${id} of ${table} vanished`);
+    return row;
+  }
+
   /** Compares with the stored row; null incoming values keep what is stored. */
-  private upsertExisting(kind: RecordKind, id: number, values: Param[], counts: WriteCounts): void {
+  private upsertExisting(kind: RecordKind, row: Row, values: Param[], counts: WriteCounts): void {
     const table = RECORD_TABLES[kind];
-    this.flushCustomers();
-    const row = this.db.get(`SELECT * FROM ${table.table} WHERE id = ?`, [id]);
-    if (!row) throw new Error(`row ${id} of ${table.table} vanished`);
+    const id = Number(row['id']);
     const sets: string[] = [];
     const params: Param[] = [];
     table.columns.forEach((col, i) => {
@@ -210,7 +225,8 @@ export class RecordWriter {
     const values = customerValues(record, '', name ?? '');
     values[0] = null;
     if (!name) values[1] = null;
-    this.upsertExisting('customers', existing, values, counts);
+    this.flushCustomers();
+    this.upsertExisting('customers', this.storedRow('customers', existing), values, counts);
   }
 
   /** Per table: the id its next inserted row gets (ids are assigned here, see writeEncoded). */
@@ -219,15 +235,20 @@ export class RecordWriter {
   /**
    * Writes records [from, to) of a chunk: inserts new ones, updates changed ones and counts
    * unchanged ones as duplicates. New rows get their ids here, in order, and are inserted with
-   * them, so the key map learns a row's id as the row is queued (one map write per row) and a
-   * key seen again while its row is still queued flushes the queue before the update.
+   * them, so the key index learns a row's id as the row is queued, and a key seen again while
+   * its row is still queued flushes the queue before the update.
    */
   writeEncoded(kind: Exclude<RecordKind, 'customers'>, records: EncodedRecords, from: number, to: number, counts: WriteCounts): void {
     const table = RECORD_TABLES[kind];
     const slot = customerSlot(kind);
-    const keys = this.keyMap(kind);
+    const keys = this.keyIndex(kind);
     const columns = ['id', ...table.columns, 'batch_id'];
     const { cells } = records;
+    // The customers this chunk names first, each resolved once for the whole file.
+    for (let i = this.refIds.length - records.firstNew; i < records.newCustomers.length; i++) {
+      const ref = records.newCustomers[i]!;
+      this.refIds.push(this.customerFor(ref.code, ref.name, counts));
+    }
     let nextId = this.nextIds.get(kind) ?? Number(this.db.value(`SELECT coalesce(max(id), 0) FROM ${table.table}`)) + 1;
     let firstPending = nextId;
     const pending: number[] = [];
@@ -237,16 +258,27 @@ export class RecordWriter {
       pending.length = 0;
       firstPending = nextId;
     };
+    const { spans, text, width } = cells;
     for (let row = from; row < to; row++) {
-      const key = records.keys[row]!;
-      setNumberCell(cells, row, slot, this.customerFor(records.codes[row] ?? null, records.names[row] ?? null, counts));
-      const existing = keys.get(key);
-      if (existing !== undefined) {
+      setNumberCell(cells, row, slot, this.refIds[records.customers[row]!]!);
+      const candidate = keys.find(text, spans[2 * row * width]!, spans[2 * row * width + 1]!);
+      if (candidate >= 0) {
         flush();
-        this.upsertExisting(kind, existing, decodeRow(cells, row), counts);
-        continue;
+        // The hash proposes a record; the stored key decides (see KeyIndex).
+        const key = decodeCell(cells, row, 0) as string;
+        let stored: Row | null = this.storedRow(kind, candidate);
+        if (stored[table.key] !== key) {
+          const other = keys.collided.get(key);
+          stored = other === undefined ? null : this.storedRow(kind, other);
+        }
+        if (stored) {
+          this.upsertExisting(kind, stored, decodeRow(cells, row), counts);
+          continue;
+        }
+        keys.collided.set(key, nextId++);
+      } else {
+        keys.add(nextId++);
       }
-      keys.set(key, nextId++);
       pending.push(row);
       counts.accepted += 1;
       if (pending.length >= 5000) flush();

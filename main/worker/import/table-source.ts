@@ -50,7 +50,7 @@ export interface SheetChoiceHead extends SourceHead {
   allSheets: { name: string; rows: Cell[][]; formats: (string | null)[][] }[];
 }
 
-function statFile(file: string): fs.Stats {
+export function statFile(file: string): fs.Stats {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw new FileProblem('not_a_file', `${path.basename(file)} is not a file`);

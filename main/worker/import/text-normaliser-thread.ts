@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileProblem } from './table-source.ts';
 import { normaliseTextFile } from './text-normaliser.ts';
+import { normaliseUtf8File } from './utf8-normaliser.ts';
 import { cellBuffers } from '../data/encoded-cells.ts';
 import type { NormalisedChunk, TextNormaliseJob } from './text-normaliser.ts';
 
@@ -28,7 +29,8 @@ port.on('message', (message: unknown) => {
 });
 const post = (message: NormaliserMessage) => port.postMessage(message);
 
-normaliseTextFile(workerData as TextNormaliseJob, async (chunk) => {
+const job = workerData as TextNormaliseJob;
+(job.encoding === 'utf-8' ? normaliseUtf8File : normaliseTextFile)(job, async (chunk) => {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   credits -= 1;
   port.postMessage({ type: 'chunk', chunk } satisfies NormaliserMessage, chunk.encoded ? cellBuffers(chunk.encoded.cells) : []);

@@ -13,16 +13,16 @@ import {
   isTotalsRow,
   normalizeRows,
 } from '../../../shared/import/index.ts';
-import type { Cell, ColumnMapping, DateOrder, Delimiter, RejectedRow, TextEncoding } from '../../../shared/import/types.ts';
+import type { Cell, ColumnMapping, DateOrder, Delimiter, NormalizeRowsResult, RejectedRow, TextEncoding } from '../../../shared/import/types.ts';
 import type { RecordKind } from '../../../shared/schema/records.ts';
-import { encodeRecords } from './record-tables.ts';
+import { RecordEncoder } from './record-tables.ts';
 import type { EncodedRecords } from './record-tables.ts';
 import { streamTextRows } from './table-source.ts';
 
 /** Rows normalised together: large enough to amortise, small enough to stream. */
 export const NORMALIZE_CHUNK = 20_000;
 /** Rows held back at the end of the file, where totals and blank rows are not data. */
-const TAIL_ROWS = 8;
+export const TAIL_ROWS = 8;
 
 export interface TextNormaliseJob {
   path: string;
@@ -48,12 +48,27 @@ export interface NormalisedChunk {
   totalBytes: number;
 }
 
+/** The encoder of a file's records; none for a customer file (its records cross as JSON). */
+export const encoderFor = (kind: RecordKind): RecordEncoder | null => (kind === 'customers' ? null : new RecordEncoder(kind));
+
+/** A chunk as it crosses to the workspace thread. */
+export function chunkOf(encoder: RecordEncoder | null, normalized: NormalizeRowsResult<RecordKind>, rowsRead: number, bytesRead: number, totalBytes: number): NormalisedChunk {
+  return {
+    customers: encoder ? null : JSON.stringify(normalized.accepted),
+    encoded: encoder ? encoder.encode(normalized.accepted) : null,
+    rejected: normalized.rejected,
+    rowsRead,
+    bytesRead,
+    totalBytes,
+  };
+}
+
 /**
  * The date orders of a text file, decided once: when the first rows' date columns hold only
  * year-first dates (the usual case) nothing more is needed; a column with year-last dates
  * (3/4/2023) is judged on the whole file, read once more for those columns only.
  */
-async function textDateOrders(job: TextNormaliseJob, firstRows: Cell[][]): Promise<Record<number, DateOrder>> {
+export async function textDateOrders(job: TextNormaliseJob, firstRows: Cell[][]): Promise<Record<number, DateOrder>> {
   const columns = dateColumns(job.kind, job.columns);
   const evidence = addColumnDateEvidence({}, columns, firstRows);
   if (!Object.values(evidence).some(hasYearLastDates)) return decideColumnDateOrders(evidence);
@@ -70,7 +85,10 @@ async function textDateOrders(job: TextNormaliseJob, firstRows: Cell[][]): Promi
   return decideColumnDateOrders(whole);
 }
 
-/** Streams the file's data rows below the header, normalised, chunk by chunk. */
+/**
+ * Streams the file's data rows below the header, normalised, chunk by chunk, from decoded text:
+ * the way for every encoding (UTF-8 files have a faster way, utf8-normaliser.ts).
+ */
 export async function normaliseTextFile(job: TextNormaliseJob, emit: (chunk: NormalisedChunk) => Promise<void>): Promise<void> {
   const headerIndex = job.headerRowNumber - 1;
   let index = 0;
@@ -80,6 +98,7 @@ export async function normaliseTextFile(job: TextNormaliseJob, emit: (chunk: Nor
   let orders: Record<number, DateOrder> | null = null;
   let bytesRead = 0;
   let totalBytes = 0;
+  const encoder = encoderFor(job.kind);
   const flushBatch = async () => {
     if (batch.length === 0) return;
     orders ??= await textDateOrders(job, batch);
@@ -94,15 +113,7 @@ export async function normaliseTextFile(job: TextNormaliseJob, emit: (chunk: Nor
     const rowsRead = batch.length;
     batch = [];
     batchStart = -1;
-    const { kind } = job;
-    await emit({
-      customers: kind === 'customers' ? JSON.stringify(normalized.accepted) : null,
-      encoded: kind === 'customers' ? null : encodeRecords(kind, normalized.accepted),
-      rejected: normalized.rejected,
-      rowsRead,
-      bytesRead,
-      totalBytes,
-    });
+    await emit(chunkOf(encoder, normalized, rowsRead, bytesRead, totalBytes));
   };
   /**
    * Adds a row to the batch; returns a promise only when a batch is written (not one per row
