@@ -14,16 +14,16 @@ const MAX_ENTRIES = 1 << 17;
  */
 const SAMPLE = MAX_ENTRIES;
 
+/** Per slot of the table: the key's hash, where its bytes start in `keys`, their length, entry + 1. */
+const STRIDE = 4;
+
 export class ByteMemo<V> {
-  private slots = new Int32Array(1 << 12);
-  /** Per entry: its hash, and where its key's bytes start and end in `keys`. */
-  private hashes = new Int32Array(1 << 11);
-  private starts = new Int32Array(1 << 11);
-  private ends = new Int32Array(1 << 11);
+  // Everything a probe compares sits together in one slot: a lookup among tens of thousands
+  // of customers costs a cache miss or two, not one per array.
+  private table = new Int32Array((1 << 12) * STRIDE);
   private keys = new Uint8Array(1 << 16);
   private keysEnd = 0;
   private values: V[] = [];
-  private count = 0;
   private lookups = 0;
   private hits = 0;
   enabled = true;
@@ -36,20 +36,20 @@ export class ByteMemo<V> {
     let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     this.lookups += 1;
-    const { slots, hashes, starts, ends, keys } = this;
-    const mask = slots.length - 1;
+    const { table, keys } = this;
+    const mask = table.length / STRIDE - 1;
     const length = end - start;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const entry = slots[s]! - 1;
+      const at = s * STRIDE;
+      const entry = table[at + 3]! - 1;
       if (entry < 0) {
         this.missHash = h;
         this.missSlot = s;
         if (this.lookups === SAMPLE && this.hits * 4 < SAMPLE) this.enabled = false;
         return undefined;
       }
-      if (hashes[entry] !== h) continue;
-      const from = starts[entry]!;
-      if (ends[entry]! - from !== length) continue;
+      if (table[at] !== h || table[at + 2] !== length) continue;
+      const from = table[at + 1]!;
       let i = 0;
       while (i < length && keys[from + i] === bytes[start + i]) i++;
       if (i === length) {
@@ -61,42 +61,37 @@ export class ByteMemo<V> {
 
   /** Memoises `value` for the bytes the last `get` missed. */
   set(bytes: Uint8Array, start: number, end: number, value: V): void {
-    const entry = this.count;
+    const entry = this.values.length;
     if (entry >= MAX_ENTRIES || this.missSlot < 0) return;
     const length = end - start;
-    if (this.keysEnd + length > this.keys.length) this.keys = grown(this.keys, this.keysEnd + length, this.keysEnd);
-    if (entry === this.hashes.length) {
-      this.hashes = grown(this.hashes, entry * 2, entry);
-      this.starts = grown(this.starts, entry * 2, entry);
-      this.ends = grown(this.ends, entry * 2, entry);
+    if (this.keysEnd + length > this.keys.length) {
+      const keys = new Uint8Array(Math.max(this.keys.length * 2, this.keysEnd + length));
+      keys.set(this.keys.subarray(0, this.keysEnd));
+      this.keys = keys;
     }
     this.keys.set(bytes.subarray(start, end), this.keysEnd);
-    this.hashes[entry] = this.missHash;
-    this.starts[entry] = this.keysEnd;
+    const at = this.missSlot * STRIDE;
+    this.table[at] = this.missHash;
+    this.table[at + 1] = this.keysEnd;
+    this.table[at + 2] = length;
+    this.table[at + 3] = entry + 1;
     this.keysEnd += length;
-    this.ends[entry] = this.keysEnd;
     this.values.push(value);
-    this.count += 1;
-    this.slots[this.missSlot] = entry + 1;
     this.missSlot = -1;
     // Kept at most half full, so probes stay short.
-    if (this.count * 2 > this.slots.length) this.rehash();
+    if (this.values.length * 2 * STRIDE > this.table.length) this.rehash();
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let entry = 0; entry < this.count; entry++) {
-      let s = this.hashes[entry]! & mask;
-      while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = entry + 1;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = table.length / STRIDE - 1;
+    for (let at = 0; at < old.length; at += STRIDE) {
+      if (old[at + 3] === 0) continue;
+      let s = old[at]! & mask;
+      while (table[s * STRIDE + 3] !== 0) s = (s + 1) & mask;
+      table.set(old.subarray(at, at + STRIDE), s * STRIDE);
     }
-    this.slots = slots;
+    this.table = table;
   }
-}
-
-function grown<T extends Int32Array | Uint8Array>(from: T, size: number, used: number): T {
-  const to = new (from.constructor as new (n: number) => T)(Math.max(size, from.length * 2));
-  to.set(from.subarray(0, used));
-  return to;
 }

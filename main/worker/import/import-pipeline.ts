@@ -4,6 +4,7 @@
  * the records of every file in ONE transaction with progress and cancel.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AtlasError } from '../../../shared/api/errors.ts';
@@ -31,7 +32,7 @@ import { findTemplate, insertBatch, saveTemplate, MAX_STORED_REJECTED } from './
 import { fileHash, FileProblem, readSourceHead, readWholeSheet } from './table-source.ts';
 import { encoderFor, NORMALIZE_CHUNK } from './text-normaliser.ts';
 import type { NormalisedChunk, TextNormaliseJob } from './text-normaliser.ts';
-import type { NormaliserMessage } from './text-normaliser-thread.ts';
+import type { NormaliserData, NormaliserMessage } from './text-normaliser-thread.ts';
 import { importNormaliserUrl } from '../../node/runtime-paths.ts';
 import type { SheetChoiceHead } from './table-source.ts';
 
@@ -313,16 +314,43 @@ async function feedRows(prepared: PreparedFile, sink: NormalizedSink, ctx: JobCo
 }
 
 /**
+ * About how much a commit of large text files adds to the workspace file: their mapped
+ * columns' share of their bytes (a stored record takes about what its text did, with the
+ * index). Deliberately low: space not filled stays free in the file.
+ */
+function expectedGrowth(files: readonly PreparedFile[]): number {
+  let bytes = 0;
+  for (const { analysis } of files) {
+    if (analysis.format !== 'csv') continue;
+    const size = fs.statSync(analysis.path).size;
+    if (size <= BULK_FILE_BYTES || analysis.headers.length === 0) continue;
+    bytes += (size * analysis.columns.filter((c) => c.field !== null).length) / analysis.headers.length;
+  }
+  return bytes;
+}
+
+/**
+ * Helper threads for normalising a large text file: one on a two-core laptop (where the
+ * writer leaves part of a core idle), up to three with cores to spare; none for a small file,
+ * where starting a thread costs more than it saves.
+ */
+function normaliserHelpers(file: string): number {
+  const wanted = process.env['ATLAS_NORMALISER_HELPERS'];
+  if (wanted !== undefined) return Number(wanted);
+  if (fs.statSync(file).size <= BULK_FILE_BYTES) return 0;
+  return Math.max(1, Math.min(3, os.availableParallelism() - 2));
+}
+
+/**
  * Runs normaliseTextFile in its own thread and hands its chunks to `onChunk` in order; the
  * thread works on the next chunk meanwhile. A cancel or error stops the thread.
  */
 async function normaliseInThread(job: TextNormaliseJob, ctx: JobContext, onChunk: (chunk: NormalisedChunk) => Promise<void>): Promise<void> {
   // A young generation as large as the workspace thread's: parsing a chunk allocates tens of
   // megabytes of short-lived strings and rows, and the default one made GC a third of the work.
-  const thread = new Worker(importNormaliserUrl(), {
-    workerData: job,
-    resourceLimits: { maxYoungGenerationSizeMb: Number(process.env['ATLAS_NORMALISER_YOUNG_MB'] ?? 64) },
-  });
+  const youngGenerationMb = Number(process.env['ATLAS_NORMALISER_YOUNG_MB'] ?? 64);
+  const data: NormaliserData = { role: 'reader', job, helpers: normaliserHelpers(job.path), youngGenerationMb };
+  const thread = new Worker(importNormaliserUrl(), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } });
   const queue: NormaliserMessage[] = [];
   let failure: Error | null = null;
   let finished = false;
@@ -373,6 +401,7 @@ export async function commitFiles(db: Db, files: readonly ImportCommitFile[], ct
   // Customers first, so the other files find them in the master.
   const order = [...prepared].sort((a, b) => RECORD_KINDS.indexOf(a.analysis.kind) - RECORD_KINDS.indexOf(b.analysis.kind));
   const results = new Map<PreparedFile, ImportFileResult>();
+  db.reserveFileSpace(expectedGrowth(prepared));
   await db.transactionAsync(async () => {
     // Large files: drop the secondary indexes of their tables and build them once at the
     // end (faster than maintaining them row by row); inside the transaction, so a cancel or

@@ -107,6 +107,8 @@ export interface EncodedRecords {
   /** The references this chunk names first, numbered from `firstNew` on. */
   newCustomers: CustomerRef[];
   firstNew: number;
+  /** Which of the file's encoders numbered the references (one per normalising thread). */
+  stream: number;
 }
 
 /**
@@ -121,7 +123,10 @@ export class RecordEncoder {
   private readonly byName = new Map<string, number>();
   private readonly refs: CustomerRef[] = [];
 
-  constructor(private readonly kind: Exclude<RecordKind, 'customers'>) {}
+  constructor(
+    private readonly kind: Exclude<RecordKind, 'customers'>,
+    private readonly stream = 0,
+  ) {}
 
   private refOf(code: string | null, name: string | null): number {
     let index = code !== null ? this.byCode.get(code) : this.byName.get(name ?? '');
@@ -153,7 +158,7 @@ export class RecordEncoder {
       customers[i] = this.refOf(code, name);
       builder.add(recordValues(this.kind, record, 0));
     }
-    return { cells: builder.finish(), customers, newCustomers: this.refs.slice(firstNew), firstNew };
+    return { cells: builder.finish(), customers, newCustomers: this.refs.slice(firstNew), firstNew, stream: this.stream };
   }
 }
 

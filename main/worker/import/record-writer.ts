@@ -46,8 +46,8 @@ export class RecordWriter {
   private byCode = new Map<string, number>();
   private byName = new Map<string, number>();
   private keys = new Map<RecordKind, KeyIndex>();
-  /** The customer of each of the current file's customer references (see RecordEncoder). */
-  private refIds: number[] = [];
+  /** Per encoder stream, the customer of each of the current file's references (see RecordEncoder). */
+  private refIds: number[][] = [];
   private changed = new Set<string>();
   private batchId = 0;
   private source = '';
@@ -245,9 +245,10 @@ export class RecordWriter {
     const columns = ['id', ...table.columns, 'batch_id'];
     const { cells } = records;
     // The customers this chunk names first, each resolved once for the whole file.
-    for (let i = this.refIds.length - records.firstNew; i < records.newCustomers.length; i++) {
+    const refIds = (this.refIds[records.stream] ??= []);
+    for (let i = refIds.length - records.firstNew; i < records.newCustomers.length; i++) {
       const ref = records.newCustomers[i]!;
-      this.refIds.push(this.customerFor(ref.code, ref.name, counts));
+      refIds.push(this.customerFor(ref.code, ref.name, counts));
     }
     let nextId = this.nextIds.get(kind) ?? Number(this.db.value(`SELECT coalesce(max(id), 0) FROM ${table.table}`)) + 1;
     let firstPending = nextId;
@@ -260,7 +261,7 @@ export class RecordWriter {
     };
     const { spans, text, width } = cells;
     for (let row = from; row < to; row++) {
-      setNumberCell(cells, row, slot, this.refIds[records.customers[row]!]!);
+      setNumberCell(cells, row, slot, refIds[records.customers[row]!]!);
       const candidate = keys.find(text, spans[2 * row * width]!, spans[2 * row * width + 1]!);
       if (candidate >= 0) {
         flush();

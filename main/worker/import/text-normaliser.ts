@@ -49,7 +49,7 @@ export interface NormalisedChunk {
 }
 
 /** The encoder of a file's records; none for a customer file (its records cross as JSON). */
-export const encoderFor = (kind: RecordKind): RecordEncoder | null => (kind === 'customers' ? null : new RecordEncoder(kind));
+export const encoderFor = (kind: RecordKind, stream = 0): RecordEncoder | null => (kind === 'customers' ? null : new RecordEncoder(kind, stream));
 
 /** A chunk as it crosses to the workspace thread. */
 export function chunkOf(encoder: RecordEncoder | null, normalized: NormalizeRowsResult<RecordKind>, rowsRead: number, bytesRead: number, totalBytes: number): NormalisedChunk {
