@@ -13,6 +13,7 @@ import { makeTempDir } from '../../test-support/temp-dir.ts';
 import { WorkerClient } from '../../services/worker-client.ts';
 import { Db } from '../data/db.ts';
 import type { ImportFileResult } from '../../../shared/import/api.ts';
+import { messyOrders } from './messy-orders.test-support.ts';
 
 let temp: { dir: string; cleanup: () => void };
 let worker: WorkerClient;
@@ -270,6 +271,45 @@ describe('import pipeline', () => {
     }
     expect(await dump()).toEqual(before);
   });
+
+  it('normalises a large UTF-8 export in helper threads exactly as in one thread', async () => {
+    // Over the size from which helpers start; the workspace thread of `alone` has none.
+    const file = write('large-messy.csv', messyOrders(150_000, 11));
+    expect(fs.statSync(file).size).toBeGreaterThan(8 * 1024 * 1024);
+    process.env['ATLAS_NORMALISER_HELPERS'] = '0';
+    const alone = new WorkerClient();
+    delete process.env['ATLAS_NORMALISER_HELPERS'];
+    const helped = new WorkerClient();
+    try {
+      const tables = async (client: WorkerClient, name: string) => {
+        const target = path.join(temp.dir, name);
+        await client.call('create', { path: target, demo: false });
+        const result = await client.call('importCommit', { files: [{ path: file, kind: 'orders' }] });
+        await client.call('save', {});
+        const db = await Db.open(new Uint8Array(fs.readFileSync(target)));
+        try {
+          const [f] = result.files;
+          return {
+            counts: [f!.rowsRead, f!.accepted, f!.rejected, f!.duplicates, f!.updated, f!.createdCustomers],
+            rejected: f!.rejectedRows,
+            orders: db.all('SELECT * FROM orders ORDER BY id'),
+            customers: db.all('SELECT * FROM customers ORDER BY id'),
+            keys: db.all('SELECT customer_id, key_kind, value FROM customer_source_keys ORDER BY customer_id, key_kind, value'),
+          };
+        } finally {
+          db.close();
+        }
+      };
+      const one = await tables(alone, 'alone.atlas');
+      const two = await tables(helped, 'helped.atlas');
+      expect(one.orders.length).toBeGreaterThan(20_000);
+      expect(one.counts[2]).toBeGreaterThan(10_000);
+      expect(two).toEqual(one);
+    } finally {
+      await alone.terminate();
+      await helped.terminate();
+    }
+  }, 120_000);
 });
 
 /** A real zip whose only entry inflates 1000-fold (64 MB of zeros). */
