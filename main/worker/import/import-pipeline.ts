@@ -242,6 +242,8 @@ interface PreparedFile {
   choice: ImportCommitFile;
   analysis: ImportFileAnalysis;
   sheet: WholeSheet | null;
+  /** A text file's normaliser, when started ahead of its turn. */
+  normaliser?: NormaliserThread | undefined;
 }
 
 async function prepare(db: Db, choice: ImportCommitFile): Promise<PreparedFile> {
@@ -295,17 +297,9 @@ async function feedRows(prepared: PreparedFile, sink: NormalizedSink, ctx: JobCo
     }
     return;
   }
-  const job: TextNormaliseJob = {
-    path: analysis.path,
-    fileName: analysis.fileName,
-    encoding: analysis.encoding as TextEncoding,
-    delimiter: (analysis.delimiter ?? ',') as Delimiter,
-    headerRowNumber: analysis.headerRowNumber,
-    headerCount: analysis.headers.length,
-    kind: analysis.kind,
-    columns: analysis.columns,
-  };
-  await normaliseInThread(job, ctx, async (chunk) => {
+  const normaliser = prepared.normaliser ?? new NormaliserThread(textJob(analysis));
+  prepared.normaliser = undefined;
+  await normaliser.drain(ctx, async (chunk) => {
     counter.total += chunk.rowsRead;
     ctx.progress('import.bytes', chunk.bytesRead, chunk.totalBytes);
     const rows: Accepted = chunk.encoded ? { encoded: chunk.encoded } : { records: JSON.parse(chunk.customers ?? '[]') as ImportRecord[] };
@@ -313,18 +307,31 @@ async function feedRows(prepared: PreparedFile, sink: NormalizedSink, ctx: JobCo
   });
 }
 
+/** Bytes a stored row takes besides its values: record header, row id, index entry. */
+const ROW_OVERHEAD_BYTES = 24;
+
 /**
- * About how much a commit of large text files adds to the workspace file: their mapped
- * columns' share of their bytes (a stored record takes about what its text did, with the
- * index). Deliberately low: space not filled stays free in the file.
+ * About how much a commit of large files adds to the workspace file, deliberately low (space
+ * not filled stays free in the file): a text file's mapped columns' share of its bytes (a
+ * stored record takes about what its text did); a workbook's rows times what its previewed
+ * rows take stored.
  */
 function expectedGrowth(files: readonly PreparedFile[]): number {
   let bytes = 0;
   for (const { analysis } of files) {
-    if (analysis.format !== 'csv') continue;
-    const size = fs.statSync(analysis.path).size;
-    if (size <= BULK_FILE_BYTES || analysis.headers.length === 0) continue;
-    bytes += (size * analysis.columns.filter((c) => c.field !== null).length) / analysis.headers.length;
+    if (analysis.format === 'csv') {
+      const size = fs.statSync(analysis.path).size;
+      if (size <= BULK_FILE_BYTES || analysis.headers.length === 0) continue;
+      bytes += (size * analysis.columns.filter((c) => c.field !== null).length) / analysis.headers.length;
+    } else if (analysis.dataRows !== null && analysis.preview.length > 0) {
+      let previewBytes = 0;
+      for (const row of analysis.preview) {
+        previewBytes += ROW_OVERHEAD_BYTES;
+        for (const value of Object.values(row.values)) previewBytes += typeof value === 'string' ? Buffer.byteLength(value) : value === null ? 0 : 8;
+      }
+      const estimate = (analysis.dataRows * previewBytes) / analysis.preview.length;
+      if (estimate > BULK_FILE_BYTES) bytes += estimate;
+    }
   }
   return bytes;
 }
@@ -341,54 +348,81 @@ function normaliserHelpers(file: string): number {
   return Math.max(1, Math.min(3, os.availableParallelism() - 2));
 }
 
-/**
- * Runs normaliseTextFile in its own thread and hands its chunks to `onChunk` in order; the
- * thread works on the next chunk meanwhile. A cancel or error stops the thread.
- */
-async function normaliseInThread(job: TextNormaliseJob, ctx: JobContext, onChunk: (chunk: NormalisedChunk) => Promise<void>): Promise<void> {
-  // A young generation as large as the workspace thread's: parsing a chunk allocates tens of
-  // megabytes of short-lived strings and rows, and the default one made GC a third of the work.
-  const youngGenerationMb = Number(process.env['ATLAS_NORMALISER_YOUNG_MB'] ?? 64);
-  const data: NormaliserData = { role: 'reader', job, helpers: normaliserHelpers(job.path), youngGenerationMb };
-  const thread = new Worker(importNormaliserUrl(), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } });
-  const queue: NormaliserMessage[] = [];
-  let failure: Error | null = null;
-  let finished = false;
-  let wake: (() => void) | null = null;
-  const signal = () => {
-    wake?.();
-    wake = null;
+/** What the normaliser thread of a text file is told to do. */
+function textJob(analysis: ImportFileAnalysis): TextNormaliseJob {
+  return {
+    path: analysis.path,
+    fileName: analysis.fileName,
+    encoding: analysis.encoding as TextEncoding,
+    delimiter: (analysis.delimiter ?? ',') as Delimiter,
+    headerRowNumber: analysis.headerRowNumber,
+    headerCount: analysis.headers.length,
+    kind: analysis.kind,
+    columns: analysis.columns,
   };
-  thread.on('message', (message: NormaliserMessage) => {
-    queue.push(message);
-    signal();
-  });
-  thread.on('error', (error) => {
-    failure ??= error;
-    signal();
-  });
-  thread.on('exit', (code) => {
-    if (!finished) failure ??= new Error(`the text normaliser stopped (exit code ${code})`);
-    signal();
-  });
-  try {
-    for (;;) {
-      while (queue.length === 0 && failure === null) await new Promise<void>((resolve) => (wake = resolve));
-      const message = queue.shift();
-      if (!message) throw failure ?? new Error('the text normaliser stopped');
-      if (message.type === 'end') return;
-      if (message.type === 'error') {
-        if (message.code !== null) refuse(job.fileName, message.code, message.message);
-        throw new Error(message.message);
+}
+
+/**
+ * A text file's normaliser thread (text-normaliser-thread.ts). It starts reading when made and
+ * holds at most a couple of chunks until `drain` takes them in order; meanwhile it normalises
+ * the next. A cancel or error stops the thread.
+ */
+class NormaliserThread {
+  private readonly thread: Worker;
+  private readonly queue: NormaliserMessage[] = [];
+  private failure: Error | null = null;
+  private finished = false;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly job: TextNormaliseJob) {
+    // A young generation as large as the workspace thread's: normalising a chunk allocates
+    // megabytes of short-lived records, and the default one made GC a third of the work.
+    const youngGenerationMb = Number(process.env['ATLAS_NORMALISER_YOUNG_MB'] ?? 64);
+    const data: NormaliserData = { role: 'reader', job, helpers: normaliserHelpers(job.path), youngGenerationMb };
+    this.thread = new Worker(importNormaliserUrl(), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } });
+    const signal = () => {
+      this.wake?.();
+      this.wake = null;
+    };
+    this.thread.on('message', (message: NormaliserMessage) => {
+      this.queue.push(message);
+      signal();
+    });
+    this.thread.on('error', (error) => {
+      this.failure ??= error;
+      signal();
+    });
+    this.thread.on('exit', (code) => {
+      if (!this.finished) this.failure ??= new Error(`the text normaliser stopped (exit code ${code})`);
+      signal();
+    });
+  }
+
+  /** Hands the file's chunks to `onChunk` in order, then stops the thread. */
+  async drain(ctx: JobContext, onChunk: (chunk: NormalisedChunk) => Promise<void>): Promise<void> {
+    try {
+      for (;;) {
+        while (this.queue.length === 0 && this.failure === null) await new Promise<void>((resolve) => (this.wake = resolve));
+        const message = this.queue.shift();
+        if (!message) throw this.failure ?? new Error('the text normaliser stopped');
+        if (message.type === 'end') return;
+        if (message.type === 'error') {
+          if (message.code !== null) refuse(this.job.fileName, message.code, message.message);
+          throw new Error(message.message);
+        }
+        // Acknowledge first, so the thread normalises the next chunk while this one is written.
+        this.thread.postMessage('ack');
+        await onChunk(message.chunk);
+        await ctx.checkpoint();
       }
-      // Acknowledge first, so the thread normalises the next chunk while this one is written.
-      thread.postMessage('ack');
-      await onChunk(message.chunk);
-      await ctx.checkpoint();
+    } finally {
+      await this.stop();
     }
-  } finally {
-    finished = true;
-    await thread.terminate();
+  }
+
+  async stop(): Promise<void> {
+    this.finished = true;
+    await this.thread.terminate();
   }
 }
 
@@ -401,7 +435,21 @@ export async function commitFiles(db: Db, files: readonly ImportCommitFile[], ct
   // Customers first, so the other files find them in the master.
   const order = [...prepared].sort((a, b) => RECORD_KINDS.indexOf(a.analysis.kind) - RECORD_KINDS.indexOf(b.analysis.kind));
   const results = new Map<PreparedFile, ImportFileResult>();
-  db.reserveFileSpace(expectedGrowth(prepared));
+  // The first text file's normaliser starts now: it reads and warms up while the workspace
+  // makes room for the rows and hashes the files.
+  const firstText = order.find((f) => f.analysis.format === 'csv');
+  if (firstText) firstText.normaliser = new NormaliserThread(textJob(firstText.analysis));
+  try {
+    db.reserveFileSpace(expectedGrowth(prepared));
+    await commitInOrder(db, order, ctx, results);
+  } finally {
+    for (const file of order) await file.normaliser?.stop();
+  }
+  return prepared.map((p) => results.get(p)!);
+}
+
+/** Writes the records of every file, in `order`, in one transaction. */
+async function commitInOrder(db: Db, order: PreparedFile[], ctx: JobContext, results: Map<PreparedFile, ImportFileResult>): Promise<void> {
   await db.transactionAsync(async () => {
     // Large files: drop the secondary indexes of their tables and build them once at the
     // end (faster than maintaining them row by row); inside the transaction, so a cancel or
@@ -504,5 +552,4 @@ export async function commitFiles(db: Db, files: readonly ImportCommitFile[], ct
     }
     if (rebuild.length > 0) ctx.progress('import.index', rebuild.length, rebuild.length);
   });
-  return prepared.map((p) => results.get(p)!);
 }

@@ -18,7 +18,7 @@ export interface HelperData {
 }
 
 type ToHelper = { unit: RowUnit; setup: Omit<UnitSetup, 'stream'> };
-type FromHelper = { chunk: NormalisedChunk } | { error: string };
+type FromHelper = { ready: true } | { chunk: NormalisedChunk } | { error: string };
 
 const chunkBuffers = (chunk: NormalisedChunk): ArrayBuffer[] => (chunk.encoded ? cellBuffers(chunk.encoded.cells) : []);
 
@@ -35,6 +35,7 @@ export function serveUnits(port: MessagePort, data: HelperData): void {
     }
     port.postMessage(reply, 'chunk' in reply ? chunkBuffers(reply.chunk) : []);
   });
+  port.postMessage({ ready: true } satisfies FromHelper);
 }
 
 /**
@@ -52,7 +53,12 @@ export function threadPool(url: URL, helpers: number, youngGenerationMb: number)
     const failAll = (error: Error) => {
       for (const w of waiting.splice(0)) w.reject(error);
     };
+    const thread = { worker, waiting, ready: false };
     worker.on('message', (reply: FromHelper) => {
+      if ('ready' in reply) {
+        thread.ready = true;
+        return;
+      }
       const next = waiting.shift();
       if (!next) return;
       if ('chunk' in reply) next.resolve(reply.chunk);
@@ -60,15 +66,15 @@ export function threadPool(url: URL, helpers: number, youngGenerationMb: number)
     });
     worker.on('error', failAll);
     worker.on('exit', (code) => failAll(new Error(`a normaliser helper stopped (exit code ${code})`)));
-    return { worker, waiting };
+    return thread;
   });
   let turn = 0;
   return {
     async submit(unit, setup) {
-      // The first unit stays here: the helpers are still starting.
+      // Units stay here until a helper has started (a thread takes a fifth of a second to).
       const thread = threads[turn - 1];
       turn = (turn + 1) % (helpers + 1);
-      if (!thread) return (local ??= new UnitNormaliser({ ...setup, stream: 0 })).normalise(unit);
+      if (!thread?.ready) return (local ??= new UnitNormaliser({ ...setup, stream: 0 })).normalise(unit);
       return new Promise<NormalisedChunk>((resolve, reject) => {
         thread.waiting.push({ resolve, reject });
         thread.worker.postMessage({ unit, setup } satisfies ToHelper, unitBuffers(unit));
