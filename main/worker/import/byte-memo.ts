@@ -9,10 +9,10 @@
 /** Entries kept per column; enough for the customers of a large region. */
 const MAX_ENTRIES = 1 << 17;
 /**
- * Lookups after which a memo that hits less than a quarter of the time is turned off: as
- * many as it holds, since the first rows of a large export may name a new customer each.
+ * Lookups after which a memo that hits less than a quarter of the time is turned off: enough
+ * that a column of tens of thousands of customers, each new in the first rows, keeps its memo.
  */
-const SAMPLE = MAX_ENTRIES;
+const SAMPLE = 1 << 15;
 
 /** Per slot of the table: the key's hash, where its bytes start in `keys`, their length, entry + 1. */
 const STRIDE = 4;
