@@ -120,7 +120,7 @@ export class UnitNormaliser {
   private readonly plainAmounts: boolean[];
   private readonly encoder: RecordEncoder | null;
 
-  constructor(private readonly setup: UnitSetup) {
+  constructor(setup: UnitSetup) {
     const { job } = setup;
     this.normalizer = new RowNormalizer(job.kind, job.columns, setup.orders, { date1904: false, headerCount: job.headerCount });
     this.memos = this.normalizer.readers.map(() => new ByteMemo<FieldValue | Problem>());

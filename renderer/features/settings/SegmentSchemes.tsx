@@ -80,24 +80,27 @@ interface Preview {
 }
 
 function usePreview(scheme: SegmentScheme | null, valid: boolean, refresh: number): Preview {
-  const [state, setState] = useState<Preview>({ pending: true, view: null, error: null });
+  // `of` names the scheme (and refresh) the state belongs to: in the render after the draft
+  // changes, before the effect below marks it pending, the old counts must not look settled.
+  const [state, setState] = useState<Preview & { of: string }>({ pending: true, view: null, error: null, of: '' });
   const seq = useRef(0);
   const key = scheme === null ? '' : JSON.stringify(scheme);
+  const of = `${key}#${valid}#${refresh}`;
   useEffect(() => {
     const mine = ++seq.current;
     if (scheme === null || !valid) {
-      setState({ pending: false, view: null, error: null });
+      setState({ pending: false, view: null, error: null, of });
       return;
     }
-    setState((s) => ({ ...s, pending: true }));
+    setState((s) => ({ ...s, pending: true, of }));
     const timer = setTimeout(() => {
       call('analytics.schemes.preview', { scheme })
-        .then((view) => mine === seq.current && setState({ pending: false, view, error: null }))
-        .catch((e: unknown) => mine === seq.current && setState({ pending: false, view: null, error: toErrorData(e) }));
+        .then((view) => mine === seq.current && setState({ pending: false, view, error: null, of }))
+        .catch((e: unknown) => mine === seq.current && setState({ pending: false, view: null, error: toErrorData(e), of }));
     }, PREVIEW_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [key, valid, refresh]);
-  return state;
+  return { pending: state.pending || state.of !== of, view: state.view, error: state.error };
 }
 
 function SegmentRow(props: {
