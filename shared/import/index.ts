@@ -21,6 +21,6 @@ export { normalizeRegion } from './regions.ts';
 export { normalizeCompanyName } from './company-names.ts';
 export { contentKey, fnv1a64 } from './content-key.ts';
 export { normalizeEnum } from './enums.ts';
-export { normalizeRows, RowNormalizer } from './normalize-rows.ts';
+export { lastFilled, normalizeRows, RowNormalizer } from './normalize-rows.ts';
 export type { RowSource } from './normalize-rows.ts';
 export { inferColumnDateOrders, dateColumns, addColumnDateEvidence, decideColumnDateOrders } from './column-readers.ts';

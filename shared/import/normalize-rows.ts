@@ -20,7 +20,8 @@ const DEFAULT_HEADERS: Readonly<Record<string, string>> = {
   name: '客户名称',
 };
 
-function lastFilled(row: readonly Cell[]): number {
+/** Index of the row's last cell that is not blank; -1 for a blank row. */
+export function lastFilled(row: readonly Cell[]): number {
   for (let i = row.length - 1; i >= 0; i -= 1) {
     const c = row[i];
     if (c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) return i;

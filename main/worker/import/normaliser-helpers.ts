@@ -7,9 +7,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import { cellBuffers } from '../data/encoded-cells.ts';
+import { chunkBuffers } from './text-normaliser.ts';
 import type { NormalisedChunk } from './text-normaliser.ts';
-import { UnitNormaliser, unitBuffers } from './utf8-normaliser.ts';
+import { localPool, UnitNormaliser, unitBuffers } from './utf8-normaliser.ts';
 import type { RowUnit, UnitPool, UnitSetup } from './utf8-normaliser.ts';
 
 export interface HelperData {
@@ -19,8 +19,6 @@ export interface HelperData {
 
 type ToHelper = { unit: RowUnit; setup: Omit<UnitSetup, 'stream'> };
 type FromHelper = { ready: true } | { chunk: NormalisedChunk } | { error: string };
-
-const chunkBuffers = (chunk: NormalisedChunk): ArrayBuffer[] => (chunk.encoded ? cellBuffers(chunk.encoded.cells) : []);
 
 /** The helper's side: normalises each unit it is sent, in order, with its own memos. */
 export function serveUnits(port: MessagePort, data: HelperData): void {
@@ -43,7 +41,7 @@ export function serveUnits(port: MessagePort, data: HelperData): void {
  * A helper that fails fails the units it holds, and so the import, with its message.
  */
 export function threadPool(url: URL, helpers: number, youngGenerationMb: number): UnitPool {
-  let local: UnitNormaliser | null = null;
+  const local = localPool();
   const threads = Array.from({ length: helpers }, (_, i) => {
     const waiting: { resolve: (chunk: NormalisedChunk) => void; reject: (error: Error) => void }[] = [];
     const worker = new Worker(url, {
@@ -74,7 +72,7 @@ export function threadPool(url: URL, helpers: number, youngGenerationMb: number)
       // Units stay here until a helper has started (a thread takes a fifth of a second to).
       const thread = threads[turn - 1];
       turn = (turn + 1) % (helpers + 1);
-      if (!thread?.ready) return (local ??= new UnitNormaliser({ ...setup, stream: 0 })).normalise(unit);
+      if (!thread?.ready) return local.submit(unit, setup);
       return new Promise<NormalisedChunk>((resolve, reject) => {
         thread.waiting.push({ resolve, reject });
         thread.worker.postMessage({ unit, setup } satisfies ToHelper, unitBuffers(unit));

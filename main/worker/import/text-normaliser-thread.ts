@@ -7,11 +7,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { FileProblem } from './table-source.ts';
-import { normaliseTextFile } from './text-normaliser.ts';
+import { chunkBuffers, normaliseTextFile } from './text-normaliser.ts';
 import { localPool, normaliseUtf8File } from './utf8-normaliser.ts';
 import { serveUnits, threadPool } from './normaliser-helpers.ts';
 import type { HelperData } from './normaliser-helpers.ts';
-import { cellBuffers } from '../data/encoded-cells.ts';
 import type { NormalisedChunk, TextNormaliseJob } from './text-normaliser.ts';
 
 export type NormaliserMessage =
@@ -43,7 +42,7 @@ function read(port: MessagePort, { job, helpers, youngGenerationMb }: Normaliser
   const emit = async (chunk: NormalisedChunk) => {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits -= 1;
-    port.postMessage({ type: 'chunk', chunk } satisfies NormaliserMessage, chunk.encoded ? cellBuffers(chunk.encoded.cells) : []);
+    port.postMessage({ type: 'chunk', chunk } satisfies NormaliserMessage, chunkBuffers(chunk));
   };
   const normalised =
     job.encoding === 'utf-8'

@@ -18,6 +18,7 @@ import type { RecordKind } from '../../../shared/schema/records.ts';
 import { RecordEncoder } from './record-tables.ts';
 import type { EncodedRecords } from './record-tables.ts';
 import { streamTextRows } from './table-source.ts';
+import { cellBuffers } from '../data/encoded-cells.ts';
 
 /** Rows normalised together: large enough to amortise, small enough to stream. */
 export const NORMALIZE_CHUNK = 20_000;
@@ -47,6 +48,9 @@ export interface NormalisedChunk {
   bytesRead: number;
   totalBytes: number;
 }
+
+/** The buffers of a chunk, moved (not copied) when it is posted. */
+export const chunkBuffers = (chunk: NormalisedChunk): ArrayBuffer[] => (chunk.encoded ? cellBuffers(chunk.encoded.cells) : []);
 
 /** The encoder of a file's records; none for a customer file (its records cross as JSON). */
 export const encoderFor = (kind: RecordKind, stream = 0): RecordEncoder | null => (kind === 'customers' ? null : new RecordEncoder(kind, stream));

@@ -9,7 +9,7 @@
  * strings and goes the same way as there.
  */
 import fs from 'node:fs';
-import { couldStartTotalsLabel, dateColumns, isTotalsRow, RowNormalizer } from '../../../shared/import/index.ts';
+import { couldStartTotalsLabel, dateColumns, isTotalsRow, lastFilled, RowNormalizer } from '../../../shared/import/index.ts';
 import { plainAmountFromBytes } from '../../../shared/import/amounts.ts';
 import type { RowSource } from '../../../shared/import/index.ts';
 import type { ColumnReader, FieldValue, Problem } from '../../../shared/import/column-readers.ts';
@@ -78,8 +78,6 @@ function lookAtRow(bytes: Uint8Array, spans: SpanRows, r: number, out: { filled:
   return filled === 0 ? ROW_BLANK : ROW_DATA;
 }
 
-const isEmptyCell = (cell: string): boolean => cell.trim() === '';
-
 /**
  * Rows to normalise, cut from the file by the reading thread: their bytes (a copy, so it can
  * move to a helper thread), their fields' spans within those bytes, and for a row that had to
@@ -137,7 +135,6 @@ export class UnitNormaliser {
     const bytes = Buffer.from(unit.bytes.buffer, unit.bytes.byteOffset, unit.bytes.byteLength);
     let first = 0;
     let fields = 0;
-    let row = 0;
     const fast: RowSource = {
       read(reader: ColumnReader, k: number): FieldValue | Problem {
         if (reader.index >= fields) return reader.read(null, null);
@@ -169,7 +166,7 @@ export class UnitNormaliser {
     };
     const result: NormalizeRowsResult<RecordKind> = { accepted: [], rejected: [], warnings: [], skipped: [] };
     const rows = unit.rowNumbers.length;
-    for (row = 0; row < rows; row++) {
+    for (let row = 0; row < rows; row++) {
       first = rowFirst[row]!;
       fields = rowFirst[row + 1]! - first;
       const given = unit.cells[row];
@@ -317,13 +314,7 @@ export async function normaliseUtf8File(job: TextNormaliseJob, emit: (chunk: Nor
       let filled = look.filled;
       if (kind === ROW_CELLS) {
         cells = rowTexts(bytes, spans, r, job.delimiter, decode);
-        filled = 0;
-        for (let c = cells.length - 1; c >= 0; c--) {
-          if (!isEmptyCell(cells[c] as string)) {
-            filled = c + 1;
-            break;
-          }
-        }
+        filled = lastFilled(cells) + 1;
         if (filled === 0) kind = ROW_BLANK;
         else if (isTotalsRow(cells)) {
           run.push(true);
@@ -376,7 +367,7 @@ export async function normaliseUtf8File(job: TextNormaliseJob, emit: (chunk: Nor
     // The last rows of the file, when blank or totals, are not data (normaliseTextFile holds
     // back TAIL_ROWS rows for that); a totals row before them counts as read.
     for (const totals of run.slice(0, Math.max(0, run.length - TAIL_ROWS))) if (totals) unit.rowsRead += 1;
-    if (unit.rowsRead > 0) pending.push(pool.submit(unit.take(bytes, spans, bytesRead, total), { job, orders: orders ?? {} }));
+    await submit();
     while (pending.length > 0) await emit(await pending.shift()!);
   } finally {
     fs.closeSync(fd);
